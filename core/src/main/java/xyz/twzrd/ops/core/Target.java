@@ -1,0 +1,49 @@
+package xyz.twzrd.ops.core;
+
+import xyz.twzrd.ops.core.exec.CommandRunner;
+import xyz.twzrd.ops.core.exec.LocalCommandRunner;
+import xyz.twzrd.ops.core.host.HostProbe;
+import xyz.twzrd.ops.core.host.OshiHostProbe;
+
+/**
+ * The host a check runs against: where its commands run and how its metrics are read.
+ * {@link #local()} is this machine; remote hosts over SSH provide their own.
+ */
+public interface Target extends AutoCloseable {
+    /** The host name results report. */
+    String name();
+
+    /** Runs this host's commands (pm2, df, sysctl ...). */
+    CommandRunner runner();
+
+    /** Reads this host's metrics. */
+    HostProbe hostProbe();
+
+    @Override
+    default void close() {
+        runner().close();
+    }
+
+    /** This machine: commands through ProcessBuilder, metrics through OSHI. */
+    static Target local() {
+        return new Target() {
+            private final LocalCommandRunner runner = new LocalCommandRunner();
+            private final OshiHostProbe probe = new OshiHostProbe();
+
+            @Override
+            public String name() {
+                return runner.hostName();
+            }
+
+            @Override
+            public CommandRunner runner() {
+                return runner;
+            }
+
+            @Override
+            public HostProbe hostProbe() {
+                return probe;
+            }
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package xyz.twzrd.ops.core.config;
+
+/**
+ * Host thresholds with the defaults of the ops schedule: swap used above 20% alerts, above 80% is an
+ * emergency; load above 8 alerts, above 12 is an emergency; memory used above 90% / 95%; disk used
+ * above 85% / 95%. "Above" is strict: a value equal to a threshold does not trip it.
+ */
+public class Thresholds {
+    private Level swap = new Level(20, 80);
+    private LoadLevel load = new LoadLevel(8, 12);
+    private Level memory = new Level(90, 95);
+    private DiskLevel disk = new DiskLevel(85, 95);
+
+    public Level getSwap() {
+        return swap;
+    }
+
+    public LoadLevel getLoad() {
+        return load;
+    }
+
+    public Level getMemory() {
+        return memory;
+    }
+
+    public DiskLevel getDisk() {
+        return disk;
+    }
+
+    void validate(String key) throws ConfigException {
+        if (swap == null || load == null || memory == null || disk == null) {
+            throw new ConfigException(key, "swap, load, memory and disk must not be empty");
+        }
+        swap.validate(key + ".swap", 100);
+        load.validate(key + ".load", Double.MAX_VALUE);
+        memory.validate(key + ".memory", 100);
+        disk.validate(key + ".disk", 100);
+    }
+}

@@ -1,0 +1,140 @@
+package xyz.twzrd.ops.core.host;
+
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.config.DiskLevel;
+import xyz.twzrd.ops.core.config.Level;
+import xyz.twzrd.ops.core.config.LoadLevel;
+import xyz.twzrd.ops.core.config.Thresholds;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Grades a host snapshot against thresholds: findings {@code swap}, {@code load}, {@code memory}, {@code disk:<mount>}. */
+public final class HostPolicy {
+    private HostPolicy() {
+    }
+
+    public static List<Finding> evaluate(HostSnapshot s, Thresholds t) {
+        List<Finding> out = new ArrayList<>();
+        out.add(swap(s, t.getSwap()));
+        out.add(load(s, t.getLoad()));
+        out.add(memory(s, t.getMemory()));
+        out.addAll(disks(s, t.getDisk()));
+        return out;
+    }
+
+    static Finding swap(HostSnapshot s, Level l) {
+        if (s.swapTotalBytes() == null || s.swapUsedBytes() == null) {
+            return Finding.unknown("swap", s.problems().getOrDefault("swap", "swap usage could not be read"));
+        }
+        if (s.swapTotalBytes() <= 0) {
+            return new Finding("swap", Severity.OK, 0.0, "%", l.getAlert(), l.getEmergency(),
+                    "no swap configured (0% used)");
+        }
+        double pct = 100.0 * s.swapUsedBytes() / s.swapTotalBytes();
+        Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
+        return new Finding("swap", sev, round(pct), "%", l.getAlert(), l.getEmergency(),
+                String.format(Locale.ROOT, "swap %.1f%% used (%s of %s)%s", pct, bytes(s.swapUsedBytes()),
+                        bytes(s.swapTotalBytes()), against(sev, l, "%")))
+                .withDetail("usedBytes", s.swapUsedBytes()).withDetail("totalBytes", s.swapTotalBytes());
+    }
+
+    static Finding load(HostSnapshot s, LoadLevel l) {
+        Double raw = s.load(l.getWindow());
+        if (raw == null) {
+            return Finding.unknown("load", s.problems().getOrDefault("load", "load average could not be read"));
+        }
+        double v = raw;
+        String what = String.format(Locale.ROOT, "load average (%d min) %.2f", l.getWindow(), raw);
+        if (l.isPerCore()) {
+            if (s.cpuCount() == null || s.cpuCount() <= 0) {
+                return Finding.unknown("load", "per-core load needs the CPU count, which could not be read");
+            }
+            v = raw / s.cpuCount();
+            what += String.format(Locale.ROOT, " = %.2f per CPU on %d CPUs", v, s.cpuCount());
+        } else if (s.cpuCount() != null) {
+            what += " on " + s.cpuCount() + " CPUs";
+        }
+        Severity sev = Finding.grade(v, l.getAlert(), l.getEmergency());
+        Finding f = new Finding("load", sev, round(v), l.isPerCore() ? "load/cpu" : "load", l.getAlert(), l.getEmergency(),
+                what + against(sev, l, ""))
+                .withDetail("window", l.getWindow());
+        if (s.load1() != null) {
+            f = f.withDetail("load1", round(s.load1())).withDetail("load5", round(s.load5()))
+                    .withDetail("load15", round(s.load15()));
+        }
+        return s.cpuCount() == null ? f : f.withDetail("cpus", s.cpuCount());
+    }
+
+    static Finding memory(HostSnapshot s, Level l) {
+        if (s.memTotalBytes() == null || s.memAvailableBytes() == null || s.memTotalBytes() <= 0) {
+            return Finding.unknown("memory", s.problems().getOrDefault("memory", "memory usage could not be read"));
+        }
+        long used = Math.max(0, s.memTotalBytes() - s.memAvailableBytes());
+        double pct = 100.0 * used / s.memTotalBytes();
+        Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
+        return new Finding("memory", sev, round(pct), "%", l.getAlert(), l.getEmergency(),
+                String.format(Locale.ROOT, "memory %.1f%% used (%s of %s, %s available)%s", pct, bytes(used),
+                        bytes(s.memTotalBytes()), bytes(s.memAvailableBytes()), against(sev, l, "%")))
+                .withDetail("totalBytes", s.memTotalBytes()).withDetail("availableBytes", s.memAvailableBytes());
+    }
+
+    static List<Finding> disks(HostSnapshot s, DiskLevel l) {
+        List<Finding> out = new ArrayList<>();
+        if (s.problems().containsKey("disk")) {
+            out.add(Finding.unknown("disk", s.problems().get("disk")));
+            return out;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (FsUsage fs : s.fileSystems()) {
+            if (l.getExcludeTypes().contains(fs.type()) || l.getExcludeMounts().contains(fs.mount())
+                    || fs.totalBytes() <= 0 || !seen.add(fs.mount())) {
+                continue;
+            }
+            double pct = fs.usedPercent();
+            Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
+            out.add(new Finding("disk:" + fs.mount(), sev, round(pct), "%", l.getAlert(), l.getEmergency(),
+                    String.format(Locale.ROOT, "%s (%s) %.1f%% used, %s free of %s%s", fs.mount(), fs.type(), pct,
+                            bytes(fs.availBytes()), bytes(fs.totalBytes()), against(sev, l, "%"))));
+        }
+        if (out.isEmpty()) {
+            out.add(Finding.unknown("disk", "no local file system found to check"));
+        }
+        return out;
+    }
+
+    private static String against(Severity sev, Level l, String unit) {
+        return switch (sev) {
+            case EMERGENCY -> " — above the emergency threshold " + num(l.getEmergency()) + unit;
+            case ALERT -> " — above the alert threshold " + num(l.getAlert()) + unit;
+            default -> "";
+        };
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100.0) / 100.0;
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** Bytes in binary units, e.g. {@code 558 MiB}, {@code 8.0 GiB}. */
+    public static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double v = b;
+        int i = -1;
+        while (v >= 1024 && i < units.length - 1) {
+            v /= 1024;
+            i++;
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f %s", v, units[i]) : String.format(Locale.ROOT, "%.1f %s", v, units[i]);
+    }
+}
