@@ -22,6 +22,12 @@ abstract class CheckCommand implements Callable<Integer> {
     @Mixin
     ThresholdOptions thresholds;
 
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    Pm2Options pm2;
+
     @Option(names = "--json", description = "Print the machine-readable result (JSON, schema 1) instead of the summary.")
     boolean json;
 
