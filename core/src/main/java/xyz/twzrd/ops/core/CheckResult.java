@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
  * product add named sections (for example {@code logs}, {@code processes}, {@code notification})
  * beside these; they extend the contract and never change the fields above.
  */
+@JsonIgnoreProperties(value = {"severity", "summary"}, allowGetters = true)
 @JsonPropertyOrder({"schema", "check", "host", "startedAt", "durationMs", "severity", "summary", "findings"})
 public final class CheckResult {
     public static final int SCHEMA = 1;

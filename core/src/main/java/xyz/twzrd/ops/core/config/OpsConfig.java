@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,8 @@ public class OpsConfig {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .defaultMergeable(true) // a partial section keeps the defaults of the keys it leaves out
+            .withConfigOverride(List.class, o -> o.setMergeable(false)) // a list given replaces the default list
             .build();
 
     private Thresholds thresholds = new Thresholds();
@@ -71,7 +75,11 @@ public class OpsConfig {
         }
         OpsConfig c;
         try {
-            c = YAML.readValue(yaml, OpsConfig.class);
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return defaults(); // only comments
+            }
+            c = YAML.treeToValue(tree, OpsConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(path(e), "unknown key '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {

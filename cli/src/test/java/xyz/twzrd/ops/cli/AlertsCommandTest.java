@@ -1,0 +1,92 @@
+package xyz.twzrd.ops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.twzrd.ops.core.Json;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runner as a user calls it, on this live host; thresholds are forced so the outcome is known. */
+class AlertsCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String[] alerts(String... more) {
+        String[] base = {"alerts", "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("r").toString()};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void memoryAboveAlertExitsOneAndNamesTheFinding() {
+        Run r = run(alerts("--memory-alert", "0", "--memory-emergency", "100"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("ALERT memory:").contains("above the alert threshold 0%");
+    }
+
+    @Test
+    void diskAboveEmergencyExitsTwo() {
+        Run r = run(alerts("--disk-alert", "0", "--disk-emergency", "0"));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).startsWith("EMERGENCY alerts on ").contains("EMERGENCY disk:/");
+    }
+
+    @Test
+    void jsonIsTheResultContract() throws Exception {
+        Run r = run(alerts("--json", "--memory-alert", "0", "--memory-emergency", "100"));
+        JsonNode n = Json.mapper().readTree(r.out());
+        assertThat(n.get("schema").asInt()).isEqualTo(1);
+        assertThat(n.get("check").asText()).isEqualTo("alerts");
+        assertThat(n.get("severity").asText()).isIn("ALERT", "UNKNOWN", "EMERGENCY");
+        assertThat(n.get("findings").findValuesAsText("id")).contains("swap", "load", "memory");
+        assertThat(r.exit()).isEqualTo(Json.readResult(r.out()).getSeverity().exitCode());
+    }
+
+    @Test
+    void badArgumentsExitThreeWithAMessage() {
+        Run r = run("alerts", "--load-window", "7");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("thresholds.load.window: must be 1, 5 or 15");
+        Run unknown = run("alerts", "--no-such-flag");
+        assertThat(unknown.exit()).isEqualTo(3);
+        assertThat(unknown.err()).contains("Unknown option: '--no-such-flag'");
+        Run none = run();
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.err()).contains("a command is required");
+    }
+
+    @Test
+    void invalidConfigFileNamesTheKey() throws Exception {
+        Path cfg = dir.resolve("twzrd.yml");
+        Files.writeString(cfg, "thresholds:\n  swap:\n    alert: lots\n");
+        Run r = run(alerts("--config", cfg.toString()));
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("thresholds.swap.alert").contains(cfg.toString());
+    }
+
+    @Test
+    void flagsOverrideTheConfigFile() throws Exception {
+        Path cfg = dir.resolve("twzrd.yml");
+        Files.writeString(cfg, "thresholds:\n  memory:\n    alert: 0\n    emergency: 100\n");
+        assertThat(run(alerts("--config", cfg.toString())).out()).contains("ALERT memory:");
+        assertThat(run(alerts("--config", cfg.toString(), "--memory-alert", "100")).out()).doesNotContain("ALERT memory:");
+    }
+}

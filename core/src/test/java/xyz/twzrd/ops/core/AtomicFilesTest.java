@@ -1,0 +1,51 @@
+package xyz.twzrd.ops.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAndReplaces() throws IOException {
+        Path f = dir.resolve("sub/report.txt");
+        AtomicFiles.writeString(f, "one");
+        AtomicFiles.writeString(f, "two");
+        assertThat(Files.readString(f)).isEqualTo("two");
+        try (var s = Files.list(f.getParent())) {
+            assertThat(s).containsExactly(f);
+        }
+    }
+
+    @Test
+    void failedWriteKeepsTheOldFileAndLeavesNoTemp() throws IOException {
+        // the target is a non-empty folder: the final rename must fail
+        Path target = dir.resolve("report.json");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("keep"), "old");
+        assertThatThrownBy(() -> AtomicFiles.writeString(target, "new"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot write " + target);
+        assertThat(Files.readString(target.resolve("keep"))).isEqualTo("old");
+        try (var s = Files.list(dir)) {
+            assertThat(s).containsExactly(target);
+        }
+    }
+
+    @Test
+    void unwritableFolderIsAClearError() throws IOException {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        assertThatThrownBy(() -> AtomicFiles.writeString(blocker.resolve("r.txt"), "data"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("r.txt");
+    }
+}

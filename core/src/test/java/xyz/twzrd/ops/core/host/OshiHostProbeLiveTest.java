@@ -1,0 +1,46 @@
+package xyz.twzrd.ops.core.host;
+
+import org.junit.jupiter.api.Test;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.config.OpsConfig;
+import xyz.twzrd.ops.core.jobs.AlertsJob;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On this live host: invariants only, never particular values. */
+class OshiHostProbeLiveTest {
+    @Test
+    void snapshotOfThisHostIsConsistent() {
+        HostSnapshot s = new OshiHostProbe().snapshot();
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.memTotalBytes()).isPositive();
+        assertThat(s.memAvailableBytes()).isBetween(0L, s.memTotalBytes());
+        assertThat(s.swapTotalBytes()).isNotNegative();
+        assertThat(s.swapUsedBytes()).isBetween(0L, s.swapTotalBytes());
+        assertThat(s.load1()).isNotNegative();
+        assertThat(s.load5()).isNotNegative();
+        assertThat(s.load15()).isNotNegative();
+        assertThat(s.cpuCount()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(s.uptimeSeconds()).isPositive();
+        assertThat(s.fileSystems()).anySatisfy(fs -> assertThat(fs.mount()).isEqualTo("/"));
+        for (FsUsage fs : s.fileSystems()) {
+            assertThat(fs.usedPercent()).isBetween(0.0, 100.0);
+        }
+    }
+
+    @Test
+    void alertsJobOnThisHostHasEveryHostFinding() {
+        CheckResult r = new AlertsJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local());
+        assertThat(r.getCheck()).isEqualTo("alerts");
+        assertThat(r.getHost()).isNotBlank();
+        assertThat(r.getFindings()).extracting(Finding::id).contains("swap", "load", "memory")
+                .anyMatch(id -> id.startsWith("disk:"));
+        assertThat(r.getFindings()).noneMatch(f -> f.severity() == Severity.UNKNOWN);
+        assertThat(r.getDurationMs()).isNotNegative();
+    }
+}
