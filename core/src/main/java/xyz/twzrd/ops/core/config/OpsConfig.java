@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import xyz.twzrd.ops.core.logs.LogsConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,15 @@ public class OpsConfig {
             .build();
 
     private Thresholds thresholds = new Thresholds();
+    private LogsConfig logs = new LogsConfig();
 
     public Thresholds getThresholds() {
         return thresholds;
+    }
+
+    /** The {@code logs:} section: log error scan sources, patterns and thresholds. */
+    public LogsConfig getLogs() {
+        return logs;
     }
 
     /** Defaults only. */
@@ -106,5 +113,9 @@ public class OpsConfig {
             throw new ConfigException("thresholds", "must not be empty");
         }
         thresholds.validate("thresholds");
+        if (logs == null) {
+            logs = new LogsConfig();
+        }
+        logs.validate("logs");
     }
 }

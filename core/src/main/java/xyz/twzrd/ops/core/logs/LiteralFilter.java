@@ -1,0 +1,156 @@
+package xyz.twzrd.ops.core.logs;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Finds the first occurrence of any of a set of literals in a byte range, much faster than byte-by-byte.
+ *
+ * <p>When every literal has at least 5 bytes, the search is a sampled filter in the manner of Wu–Manber: it reads
+ * eight bytes at a time and hashes the 4-byte grams at offsets 0, 2 and 4 into a 64 Kibit table that holds two
+ * consecutive grams of each literal (the two rarest by a byte-frequency estimate for log text). Every occurrence
+ * of a literal has one of its two grams at a sampled position, so a clear table bit proves that no literal starts
+ * near the block; on a set bit the few positions around the block are verified exactly. Typical log text sets
+ * a bit in well under 1% of blocks, so the loop costs about three instructions per byte. With a literal of fewer
+ * than 5 bytes it falls back to a first-byte table.
+ */
+final class LiteralFilter {
+    private static final int MUL = 0x9E3779B1;
+    private static final int HASH_SHIFT = 16;
+    private static final int FAST_MIN = 5;
+    private static final int BLOCK = 8;
+    private static final int STEP = 6;
+
+    private final byte[][] literals;
+    private final int minLen;
+    private final int maxLen;
+    private final boolean fast;
+    private final long[] bits = new long[1 << (32 - HASH_SHIFT - 6)];
+    private final boolean[] first = new boolean[256];
+
+    LiteralFilter(List<byte[]> literals) {
+        this.literals = literals.toArray(new byte[0][]);
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (byte[] l : this.literals) {
+            min = Math.min(min, l.length);
+            max = Math.max(max, l.length);
+            first[l[0] & 0xFF] = true;
+        }
+        this.minLen = this.literals.length == 0 ? 0 : min;
+        this.maxLen = max;
+        this.fast = this.literals.length > 0 && min >= FAST_MIN;
+        if (fast) {
+            for (byte[] l : this.literals) {
+                int j = rarestWindow(l);
+                set(gram(l, j));
+                set(gram(l, j + 1));
+            }
+        }
+    }
+
+    /** Number of literals. */
+    int size() {
+        return literals.length;
+    }
+
+    /** Longest literal length. */
+    int maxLength() {
+        return maxLen;
+    }
+
+    /**
+     * The first literal occurrence found in {@code [from, to)}: {@code position << 16 | literalIndex}, or -1.
+     * The occurrence lies wholly inside the range. (Not strictly the leftmost when two overlap closely; callers
+     * only need "some occurrence, none missed before it on another line".)
+     */
+    long find(ByteBuffer b, int from, int to) {
+        if (literals.length == 0 || to - from < minLen) {
+            return -1;
+        }
+        int p = from;
+        if (fast) {
+            long[] t = bits;
+            for (int last = to - BLOCK; p <= last; p += STEP) {
+                long x = b.getLong(p);
+                int h0 = ((int) x * MUL) >>> HASH_SHIFT;
+                int h1 = ((int) (x >>> 16) * MUL) >>> HASH_SHIFT;
+                int h2 = ((int) (x >>> 32) * MUL) >>> HASH_SHIFT;
+                if ((((t[h0 >>> 6] >>> h0) | (t[h1 >>> 6] >>> h1) | (t[h2 >>> 6] >>> h2)) & 1L) != 0) {
+                    long r = verify(b, Math.max(from, p - maxLen + 4), p + 4, to);
+                    if (r >= 0) {
+                        return r;
+                    }
+                }
+            }
+            // grams from p on were not sampled: an occurrence may start up to maxLen - 4 bytes earlier
+            p = Math.max(from, p - maxLen + 4);
+        }
+        return verify(b, p, to - minLen, to);
+    }
+
+    /** Exact check of start positions {@code [start, lastStart]}, each literal ending by {@code to}. */
+    private long verify(ByteBuffer b, int start, int lastStart, int to) {
+        for (int c = start; c <= lastStart; c++) {
+            if (!first[b.get(c) & 0xFF]) {
+                continue;
+            }
+            for (int i = 0; i < literals.length; i++) {
+                byte[] l = literals[i];
+                if (c + l.length <= to && Bytes.regionMatches(b, c, l)) {
+                    return ((long) c << 16) | i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void set(int gram) {
+        int h = (gram * MUL) >>> HASH_SHIFT;
+        bits[h >>> 6] |= 1L << h;
+    }
+
+    /** The little-endian int of the 4 bytes of {@code l} at {@code j}, as {@link ByteBuffer#getLong} sees them. */
+    private static int gram(byte[] l, int j) {
+        return ByteBuffer.wrap(l, j, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** Offset j such that the grams at j and j + 1 are the least common pair (estimated). */
+    private static int rarestWindow(byte[] l) {
+        int best = 0;
+        long bestScore = Long.MAX_VALUE;
+        for (int j = 0; j + 1 + 4 <= l.length; j++) {
+            int a = gramScore(l, j);
+            int c = gramScore(l, j + 1);
+            long score = (long) Math.max(a, c) * 1000 + a + c;
+            if (score < bestScore) {
+                bestScore = score;
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    private static int gramScore(byte[] l, int j) {
+        int s = 0;
+        for (int k = j; k < j + 4; k++) {
+            s += commonness(l[k]);
+        }
+        return s;
+    }
+
+    /** Rough frequency class of a byte in log text: spaces, digits and common lower-case letters are frequent. */
+    private static int commonness(byte c) {
+        if (c == ' ' || (c >= '0' && c <= '9') || "etaoinsrhl".indexOf(c) >= 0) {
+            return 4;
+        }
+        if (c >= 'a' && c <= 'z' || c == ':' || c == '-' || c == '.' || c == '/') {
+            return 3;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return 1;
+        }
+        return 2;
+    }
+}

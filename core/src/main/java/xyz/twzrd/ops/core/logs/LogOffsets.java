@@ -1,0 +1,80 @@
+package xyz.twzrd.ops.core.logs;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import xyz.twzrd.ops.core.AtomicFiles;
+import xyz.twzrd.ops.core.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where the last scan of each file stopped, kept in {@code <state-dir>/logscan-offsets.json} and written atomically.
+ * Entries are keyed by path ({@code host:path} for remote hosts); entries not touched for 30 days are dropped.
+ */
+public final class LogOffsets {
+    /** The file name inside the state folder. */
+    public static final String FILE = "logscan-offsets.json";
+    private static final Duration KEEP = Duration.ofDays(30);
+
+    /**
+     * One file's position.
+     *
+     * @param dev       device of the file when it was read
+     * @param ino       inode of the file when it was read
+     * @param size      size when it was read
+     * @param offset    the byte up to which it was scanned
+     * @param updatedAt when the entry was written
+     */
+    public record Entry(long dev, long ino, long size, long offset, Instant updatedAt) {
+    }
+
+    private final Path file;
+    private final Map<String, Entry> entries;
+    private final String loadProblem;
+
+    private LogOffsets(Path file, Map<String, Entry> entries, String loadProblem) {
+        this.file = file;
+        this.entries = entries;
+        this.loadProblem = loadProblem;
+    }
+
+    /** Reads the offsets of a state folder; a missing file is an empty state, a damaged one is reported and replaced. */
+    public static LogOffsets load(Path stateDir) {
+        Path f = stateDir.resolve(FILE);
+        try {
+            Map<String, Entry> m = Json.mapper().readValue(Files.readAllBytes(f), new TypeReference<TreeMap<String, Entry>>() {
+            });
+            return new LogOffsets(f, m == null ? new TreeMap<>() : m, null);
+        } catch (NoSuchFileException e) {
+            return new LogOffsets(f, new TreeMap<>(), null);
+        } catch (IOException | RuntimeException e) {
+            return new LogOffsets(f, new TreeMap<>(), f + " could not be read (" + e.getMessage()
+                    + "); all files are scanned from the start");
+        }
+    }
+
+    /** Why the saved offsets could not be used, or null. */
+    public String loadProblem() {
+        return loadProblem;
+    }
+
+    public Entry get(String key) {
+        return entries.get(key);
+    }
+
+    public void put(String key, Entry e) {
+        entries.put(key, e);
+    }
+
+    /** Drops stale entries and writes the file atomically. */
+    public void save(Instant now) throws IOException {
+        entries.values().removeIf(e -> e.updatedAt() != null && e.updatedAt().isBefore(now.minus(KEEP)));
+        AtomicFiles.writeString(file, Json.pretty(entries));
+    }
+}

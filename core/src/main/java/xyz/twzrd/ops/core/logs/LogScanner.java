@@ -1,0 +1,342 @@
+package xyz.twzrd.ops.core.logs;
+
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.host.HostPolicy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Scans log files for error lines, incrementally: each file is read from where the previous scan stopped
+ * (remembered per device/inode in {@link LogOffsets}), after a rotation (new inode, or a file shorter than the
+ * offset) the rotated {@code .1} (or {@code .1.gz}) file is read from the old offset and the new file from the start.
+ * Large ranges are split at line starts and scanned on all threads; every thread reuses one window buffer, so
+ * memory stays bounded whatever the file sizes and line lengths.
+ */
+public final class LogScanner {
+    /** Bytes per window buffer (one per thread). */
+    static final int WINDOW = 8 * 1024 * 1024;
+    /** Smallest range worth a thread of its own. */
+    static final long PART_MIN = 32L * 1024 * 1024;
+
+    private final LogsConfig config;
+    private final LogFiles files;
+    private final Clock clock;
+    private final LinePatterns patterns;
+    private final int threads;
+    private final int window;
+
+    public LogScanner(LogsConfig config, LogFiles files, Clock clock) {
+        this.config = config;
+        this.files = files;
+        this.clock = clock;
+        this.patterns = new LinePatterns(config.getPatterns());
+        this.threads = config.getThreads() > 0 ? config.getThreads() : Runtime.getRuntime().availableProcessors();
+        this.window = Math.max(WINDOW, 2 * config.getMaxLineCheck() + 4096);
+    }
+
+    /**
+     * Scans the sources (files or globs) and saves the new offsets in {@code stateDir}.
+     *
+     * @param full read every file from the start, ignoring the saved offsets
+     */
+    public LogScanResult scan(List<LogSource> sources, Path stateDir, boolean full) {
+        Instant now = clock.instant();
+        LogOffsets offsets = LogOffsets.load(stateDir);
+        List<Finding> findings = new ArrayList<>();
+        List<Plan> plans = new ArrayList<>();
+        for (Map.Entry<String, String> e : Sources.expand(sources, files, findings).entrySet()) {
+            plans.add(plan(e.getKey(), e.getValue(), offsets, full));
+        }
+        List<LogFileReport> reports = run(plans, now);
+        for (int i = 0; i < plans.size(); i++) {
+            Plan p = plans.get(i);
+            LogFileReport r = reports.get(i);
+            if (r.error() != null) {
+                findings.add(Finding.unknown("log:" + p.path, r.error()));
+            }
+            if (p.next != null) {
+                offsets.put(p.key, p.next);
+            }
+        }
+        findings.add(0, summary(reports, offsets.loadProblem()));
+        try {
+            offsets.save(now);
+        } catch (IOException e) {
+            findings.add(Finding.unknown("log-offsets", "scan offsets could not be saved, the next scan reads these bytes again: "
+                    + e.getMessage()));
+        }
+        return new LogScanResult(findings, reports);
+    }
+
+    private Finding summary(List<LogFileReport> reports, String loadProblem) {
+        long lines = 0;
+        long bytes = 0;
+        for (LogFileReport r : reports) {
+            lines += r.errorLines();
+            bytes += r.bytesScanned();
+        }
+        double alert = config.getAlert();
+        double emergency = config.getEmergency();
+        Severity sev = Finding.grade(lines, alert, emergency);
+        String worst = reports.stream().filter(r -> r.errorLines() > 0)
+                .sorted(Comparator.comparingLong(LogFileReport::errorLines).reversed()).limit(3)
+                .map(r -> Path.of(r.path()).getFileName() + " " + r.errorLines())
+                .reduce((a, b) -> a + ", " + b).map(s -> " (most: " + s + ")").orElse("");
+        String msg = String.format(Locale.ROOT, "%d new error line%s in %d log file%s, %s scanned%s%s", lines,
+                lines == 1 ? "" : "s", reports.size(), reports.size() == 1 ? "" : "s", HostPolicy.bytes(bytes), worst,
+                switch (sev) {
+                    case EMERGENCY -> " — above the emergency threshold " + num(emergency);
+                    case ALERT -> " — above the alert threshold " + num(alert);
+                    default -> "";
+                });
+        Finding f = new Finding("logs", sev, (double) lines, "lines", alert, emergency, msg)
+                .withDetail("files", reports.size()).withDetail("bytesScanned", bytes);
+        return loadProblem == null ? f : f.withDetail("offsets", loadProblem);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** What to read of one file, and the offset entry to save afterwards. */
+    private static final class Plan {
+        final String path;
+        final String app;
+        final String key;
+        final List<Read> reads = new ArrayList<>();
+        long fromOffset;
+        long toOffset;
+        String rotatedFrom;
+        String error;
+        LogOffsets.Entry next;
+
+        Plan(String path, String app, String key) {
+            this.path = path;
+            this.app = app;
+            this.key = key;
+        }
+    }
+
+    /** Bytes {@code [from, to)} of a file, or a gzip file's content after {@code from} decompressed bytes. */
+    private record Read(String path, long from, long to, boolean gzip) {
+    }
+
+    private Plan plan(String path, String app, LogOffsets offsets, boolean full) {
+        String key = files.host().isEmpty() ? path : files.host() + ":" + path;
+        Plan p = new Plan(path, app, key);
+        LogOffsets.Entry prev = full ? null : offsets.get(key);
+        LogFiles.FileId id;
+        try {
+            id = files.stat(path);
+        } catch (IOException e) {
+            if (prev != null && rotated(p, prev, null)) {
+                return p; // rotated away and not recreated yet: the rest of the old file is read, nothing else
+            }
+            p.error = e.getMessage();
+            return p;
+        }
+        long from = 0;
+        if (prev != null && prev.dev() == id.dev() && prev.ino() == id.ino() && id.size() >= prev.offset()) {
+            from = prev.offset();
+        } else if (prev != null) {
+            rotated(p, prev, id);
+        }
+        p.fromOffset = from;
+        p.toOffset = id.size();
+        if (id.size() > from) {
+            p.reads.add(new Read(path, from, id.size(), false));
+        }
+        p.next = new LogOffsets.Entry(id.dev(), id.ino(), id.size(), id.size(), clock.instant());
+        return p;
+    }
+
+    /**
+     * Adds the read of the rotated file that holds the bytes after {@code prev.offset}: {@code .1} when it is the
+     * old inode (moved away) or, for copy-and-truncate rotation, when the current file kept the inode;
+     * else {@code .1.gz}. Returns whether one was found.
+     */
+    private boolean rotated(Plan p, LogOffsets.Entry prev, LogFiles.FileId current) {
+        if (!config.isIncludeRotated()) {
+            return false;
+        }
+        String one = p.path + ".1";
+        try {
+            LogFiles.FileId r = files.stat(one);
+            boolean moved = r.dev() == prev.dev() && r.ino() == prev.ino();
+            boolean copied = current != null && current.ino() == prev.ino() && current.dev() == prev.dev();
+            if ((moved || copied) && r.size() >= prev.offset()) {
+                p.reads.add(new Read(one, prev.offset(), r.size(), false));
+                p.rotatedFrom = one;
+                return true;
+            }
+        } catch (IOException e) {
+            // no plain rotated file: try the compressed one
+        }
+        if (config.isIncludeCompressed() && files.exactBytes()) {
+            String gz = one + ".gz";
+            try {
+                LogFiles.FileId r = files.stat(gz);
+                p.reads.add(new Read(gz, prev.offset(), r.size(), true));
+                p.rotatedFrom = gz;
+                return true;
+            } catch (IOException e) {
+                // nothing rotated to read
+            }
+        }
+        return false;
+    }
+
+    private List<LogFileReport> run(List<Plan> plans, Instant now) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "logscan");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(
+                () -> ByteBuffer.allocateDirect(window).order(ByteOrder.LITTLE_ENDIAN));
+        try {
+            Map<Plan, List<Future<Part>>> futures = new LinkedHashMap<>();
+            for (Plan p : plans) {
+                List<Future<Part>> fs = new ArrayList<>();
+                for (Read r : p.reads) {
+                    for (Read part : parts(r)) {
+                        fs.add(pool.submit(() -> scanPart(part, buffers.get(), now)));
+                    }
+                }
+                futures.put(p, fs);
+            }
+            List<LogFileReport> out = new ArrayList<>();
+            for (Map.Entry<Plan, List<Future<Part>>> e : futures.entrySet()) {
+                out.add(report(e.getKey(), e.getValue(), now));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Read> parts(Read r) {
+        long len = r.to() - r.from();
+        int n = (int) Math.min(threads * 4L, len / PART_MIN);
+        if (r.gzip() || threads == 1 || n <= 1) {
+            return List.of(r);
+        }
+        try {
+            long[] cuts = files.split(r.path(), r.from(), r.to(), n);
+            List<Read> out = new ArrayList<>();
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                out.add(new Read(r.path(), cuts[i], cuts[i + 1], false));
+            }
+            return out;
+        } catch (IOException e) {
+            return List.of(r); // the single read reports the problem
+        }
+    }
+
+    /** One scanned range of a file: its signatures, bytes read, and the error that stopped it (or null). */
+    private record Part(String path, SignatureTable table, long bytes, String error) {
+    }
+
+    private Part scanPart(Read r, ByteBuffer buf, Instant now) {
+        SignatureTable table = new SignatureTable(config.getMaxSignatures(), config.getMaxExampleLength(), now);
+        StreamScanner scanner = new StreamScanner(patterns, config.getMaxLineCheck(), table);
+        try (ReadableByteChannel in = r.gzip() ? gunzip(r) : files.open(r.path(), r.from(), r.to())) {
+            return new Part(r.path(), table, drain(in, scanner, buf), null);
+        } catch (IOException | RuntimeException e) {
+            return new Part(r.path(), table, 0, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private ReadableByteChannel gunzip(Read r) throws IOException {
+        InputStream in = new GZIPInputStream(Channels.newInputStream(files.open(r.path(), 0, r.to())), 65536);
+        try {
+            long skipped = in.skip(r.from());
+            while (skipped < r.from() && in.read() >= 0) {
+                skipped++;
+            }
+        } catch (IOException e) {
+            in.close();
+            throw new IOException(r.path() + ": " + e.getMessage(), e);
+        }
+        return Channels.newChannel(in);
+    }
+
+    /** Streams a channel through the scanner window by window; returns the bytes read. */
+    static long drain(ReadableByteChannel in, StreamScanner scanner, ByteBuffer buf) throws IOException {
+        if (buf.capacity() < scanner.minWindow()) {
+            throw new IllegalArgumentException("window of " + buf.capacity() + " bytes is below " + scanner.minWindow());
+        }
+        buf.clear();
+        int n = 0;
+        long total = 0;
+        while (true) {
+            buf.limit(buf.capacity()).position(n);
+            boolean eof = false;
+            while (buf.hasRemaining()) {
+                if (in.read(buf) < 0) {
+                    eof = true;
+                    break;
+                }
+            }
+            total += buf.position() - n;
+            n = buf.position();
+            buf.limit(n);
+            int keep = scanner.scan(buf, n, eof);
+            if (eof) {
+                return total;
+            }
+            buf.position(keep);
+            buf.compact();
+            n = buf.position();
+        }
+    }
+
+    private LogFileReport report(Plan p, List<Future<Part>> parts, Instant now) {
+        SignatureTable all = new SignatureTable(config.getMaxSignatures(), config.getMaxExampleLength(), now);
+        long bytes = 0;
+        String error = p.error;
+        for (Future<Part> f : parts) {
+            Part part;
+            try {
+                part = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                part = new Part(p.path, null, 0, "scan interrupted");
+            } catch (ExecutionException e) {
+                part = new Part(p.path, null, 0, String.valueOf(e.getCause()));
+            }
+            if (part.table() != null) {
+                all.merge(part.table());
+            }
+            bytes += part.bytes();
+            if (part.error() != null) {
+                error = error == null ? part.error() : error;
+                if (part.path().equals(p.path)) {
+                    p.next = null; // the current file failed: keep the old offset so nothing is lost
+                }
+            }
+        }
+        return new LogFileReport(p.path, p.app, bytes, all.lines(), all.top(config.getTopSignatures()),
+                p.fromOffset, p.toOffset, p.rotatedFrom, error);
+    }
+}
