@@ -6,6 +6,7 @@ import xyz.twzrd.ops.core.Finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of one log scan: the findings ({@code logs}, and {@code log:<path>} UNKNOWN for each file that could
@@ -20,6 +21,11 @@ public record LogScanResult(List<Finding> findings, List<LogFileReport> files) {
     public LogScanResult {
         findings = List.copyOf(findings);
         files = List.copyOf(files);
+    }
+
+    /** Finding by id, if present. */
+    public Optional<Finding> finding(String id) {
+        return findings.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
     /** Bytes read over all files. */

@@ -44,8 +44,15 @@ public final class LogScanner {
     private final LinePatterns patterns;
     private final int threads;
     private final int window;
+    private final long partMin;
 
     public LogScanner(LogsConfig config, LogFiles files, Clock clock) {
+        this(config, files, clock, PART_MIN);
+    }
+
+    /** With a smaller part size, so tests split small files. */
+    LogScanner(LogsConfig config, LogFiles files, Clock clock, long partMin) {
+        this.partMin = partMin;
         this.config = config;
         this.files = files;
         this.clock = clock;
@@ -237,7 +244,7 @@ public final class LogScanner {
 
     private List<Read> parts(Read r) {
         long len = r.to() - r.from();
-        int n = (int) Math.min(threads * 4L, len / PART_MIN);
+        int n = (int) Math.min(threads * 4L, len / partMin);
         if (r.gzip() || threads == 1 || n <= 1) {
             return List.of(r);
         }
