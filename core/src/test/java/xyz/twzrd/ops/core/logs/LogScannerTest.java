@@ -18,8 +18,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,7 +41,7 @@ class LogScannerTest {
     }
 
     private LogScanResult scan(LogFiles access, boolean full, Path... files) {
-        List<LogSource> sources = java.util.Arrays.stream(files).map(f -> new LogSource("api", f)).toList();
+        List<LogSource> sources = Arrays.stream(files).map(f -> new LogSource("api", f)).toList();
         return new LogScanner(config, access, Clock.fixed(NOW, ZoneOffset.UTC)).scan(sources, dir.resolve("state"), full);
     }
 
@@ -203,7 +205,7 @@ class LogScannerTest {
         LogFileReport bin = r.files().get(1);
         assertThat(bin.errorLines()).isEqualTo(1);
         assertThat(bin.signatures().get(0).example()).contains("ERROR after junk").doesNotContain("\u0000", "\u001b");
-        assertThat(Json.compact(r.toCheckResult("h", NOW, java.time.Duration.ZERO))).contains("ERROR after junk");
+        assertThat(Json.compact(r.toCheckResult("h", NOW, Duration.ZERO))).contains("ERROR after junk");
     }
 
     @Test
