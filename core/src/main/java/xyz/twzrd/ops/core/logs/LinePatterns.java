@@ -19,7 +19,11 @@ final class LinePatterns {
     private final boolean everyLine;
     private final LiteralFilter plainOnly;
 
-    LinePatterns(List<LogPattern> patterns) {
+    /**
+     * @param patterns the configured patterns
+     * @param sample   a sample of the text to scan (see {@link LiteralFilter}), or null
+     */
+    LinePatterns(List<LogPattern> patterns, ByteBuffer sample) {
         List<byte[]> lits = new ArrayList<>();
         List<Boolean> isPlain = new ArrayList<>();
         List<byte[]> plainLits = new ArrayList<>();
@@ -40,13 +44,13 @@ final class LinePatterns {
                 }
             }
         }
-        this.filter = new LiteralFilter(lits);
+        this.filter = new LiteralFilter(lits, sample);
         this.plain = new boolean[isPlain.size()];
         for (int i = 0; i < plain.length; i++) {
             plain[i] = isPlain.get(i);
         }
         this.everyLine = unfiltered;
-        this.plainOnly = new LiteralFilter(plainLits);
+        this.plainOnly = new LiteralFilter(plainLits, sample);
     }
 
     /** True when some regex has no required literal, so every line must be decoded and checked. */

@@ -2,14 +2,17 @@ package xyz.twzrd.ops.core.logs;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the first occurrence of any of a set of literals in a byte range, much faster than byte-by-byte.
  *
  * <p>When every literal has at least 5 bytes, the search is a sampled filter in the manner of Wu–Manber: it reads
  * eight bytes at a time and hashes the 4-byte grams at offsets 0, 2 and 4 into a 64 Kibit table that holds two
- * consecutive grams of each literal (the two rarest by a byte-frequency estimate for log text). Every occurrence
+ * consecutive grams of each literal (the pair least frequent in a sample of the text to scan, else by a byte-frequency
+ * estimate for log text). Every occurrence
  * of a literal has one of its two grams at a sampled position, so a clear table bit proves that no literal starts
  * near the block; on a set bit the few positions around the block are verified exactly. Typical log text sets
  * a bit in well under 1% of blocks, so the loop costs about three instructions per byte. With a literal of fewer
@@ -29,7 +32,11 @@ final class LiteralFilter {
     private final long[] bits = new long[1 << (32 - HASH_SHIFT - 6)];
     private final boolean[] first = new boolean[256];
 
-    LiteralFilter(List<byte[]> literals) {
+    /**
+     * @param literals the literals (non-empty byte strings)
+     * @param sample   bytes of the text to be scanned, to pick each literal's least frequent grams; null for none
+     */
+    LiteralFilter(List<byte[]> literals, ByteBuffer sample) {
         this.literals = literals.toArray(new byte[0][]);
         int min = Integer.MAX_VALUE;
         int max = 0;
@@ -42,8 +49,9 @@ final class LiteralFilter {
         this.maxLen = max;
         this.fast = this.literals.length > 0 && min >= FAST_MIN;
         if (fast) {
+            Map<Integer, Integer> seen = sample == null ? Map.of() : gramCounts(this.literals, sample);
             for (byte[] l : this.literals) {
-                int j = rarestWindow(l);
+                int j = rarestWindow(l, seen);
                 set(gram(l, j));
                 set(gram(l, j + 1));
             }
@@ -116,14 +124,33 @@ final class LiteralFilter {
         return ByteBuffer.wrap(l, j, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    /** Offset j such that the grams at j and j + 1 are the least common pair (estimated). */
-    private static int rarestWindow(byte[] l) {
+    /** How often each gram of the literals occurs in the sample (at any position). */
+    private static Map<Integer, Integer> gramCounts(byte[][] literals, ByteBuffer sample) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (byte[] l : literals) {
+            for (int j = 0; j + 4 <= l.length; j++) {
+                counts.put(gram(l, j), 0);
+            }
+        }
+        ByteBuffer le = sample.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = le.position(), last = le.limit() - 4; i <= last; i++) {
+            counts.computeIfPresent(le.getInt(i), (k, v) -> v + 1);
+        }
+        return counts;
+    }
+
+    /**
+     * Offset j such that the grams at j and j + 1 are the least frequent pair: by their counts in the sample,
+     * ties (and no sample) by the byte-frequency estimate.
+     */
+    private static int rarestWindow(byte[] l, Map<Integer, Integer> seen) {
         int best = 0;
         long bestScore = Long.MAX_VALUE;
         for (int j = 0; j + 1 + 4 <= l.length; j++) {
             int a = gramScore(l, j);
             int c = gramScore(l, j + 1);
-            long score = (long) Math.max(a, c) * 1000 + a + c;
+            long observed = (long) seen.getOrDefault(gram(l, j), 0) + seen.getOrDefault(gram(l, j + 1), 0);
+            long score = observed * 1_000_000 + (long) Math.max(a, c) * 1000 + a + c;
             if (score < bestScore) {
                 bestScore = score;
                 best = j;

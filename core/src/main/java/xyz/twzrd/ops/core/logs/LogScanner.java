@@ -37,11 +37,12 @@ public final class LogScanner {
     static final int WINDOW = 8 * 1024 * 1024;
     /** Smallest range worth a thread of its own. */
     static final long PART_MIN = 32L * 1024 * 1024;
+    /** Bytes sampled to pick the literal filter's grams. */
+    static final int SAMPLE = 1024 * 1024;
 
     private final LogsConfig config;
     private final LogFiles files;
     private final Clock clock;
-    private final LinePatterns patterns;
     private final int threads;
     private final int window;
     private final long partMin;
@@ -56,7 +57,7 @@ public final class LogScanner {
         this.config = config;
         this.files = files;
         this.clock = clock;
-        this.patterns = new LinePatterns(config.getPatterns());
+        new LinePatterns(config.getPatterns(), null); // fails here, not mid-scan, on a pattern that does not compile
         this.threads = config.getThreads() > 0 ? config.getThreads() : Runtime.getRuntime().availableProcessors();
         this.window = Math.max(WINDOW, 2 * config.getMaxLineCheck() + 4096);
     }
@@ -213,7 +214,32 @@ public final class LogScanner {
         return false;
     }
 
+    /** Bytes to scan: up to {@value #SAMPLE} bytes of the first local range, to tune the literal filter; or null. */
+    private ByteBuffer sample(List<Plan> plans) {
+        if (!files.exactBytes()) {
+            return null;
+        }
+        for (Plan p : plans) {
+            for (Read r : p.reads) {
+                if (r.gzip()) {
+                    continue;
+                }
+                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(SAMPLE, r.to() - r.from()));
+                try (ReadableByteChannel in = files.open(r.path(), r.from(), r.to())) {
+                    while (buf.hasRemaining() && in.read(buf) >= 0) {
+                        // fill
+                    }
+                    return buf.flip();
+                } catch (IOException e) {
+                    return null; // the scan itself reports the problem
+                }
+            }
+        }
+        return null;
+    }
+
     private List<LogFileReport> run(List<Plan> plans, Instant now) {
+        LinePatterns patterns = new LinePatterns(config.getPatterns(), sample(plans));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "logscan");
             t.setDaemon(true);
@@ -227,7 +253,7 @@ public final class LogScanner {
                 List<Future<Part>> fs = new ArrayList<>();
                 for (Read r : p.reads) {
                     for (Read part : parts(r)) {
-                        fs.add(pool.submit(() -> scanPart(part, buffers.get(), now)));
+                        fs.add(pool.submit(() -> scanPart(part, patterns, buffers.get(), now)));
                     }
                 }
                 futures.put(p, fs);
@@ -264,7 +290,7 @@ public final class LogScanner {
     private record Part(String path, SignatureTable table, long bytes, String error) {
     }
 
-    private Part scanPart(Read r, ByteBuffer buf, Instant now) {
+    private Part scanPart(Read r, LinePatterns patterns, ByteBuffer buf, Instant now) {
         SignatureTable table = new SignatureTable(config.getMaxSignatures(), config.getMaxExampleLength(), now);
         StreamScanner scanner = new StreamScanner(patterns, config.getMaxLineCheck(), table);
         try (ReadableByteChannel in = r.gzip() ? gunzip(r) : files.open(r.path(), r.from(), r.to())) {

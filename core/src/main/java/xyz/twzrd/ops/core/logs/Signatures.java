@@ -32,30 +32,32 @@ public final class Signatures {
         }
         while (i < n && out.length() < MAX_SIGNATURE) {
             char c = s.charAt(i);
-            boolean boundary = i == 0 || !isWord(s.charAt(i - 1));
-            int end;
-            if (boundary && (end = uuidEnd(s, i)) > 0) {
-                out.append("<uuid>");
-            } else if ((end = timestampEnd(s, i)) > 0) {
-                out.append("<ts>");
-            } else if (boundary && (end = hexEnd(s, i)) > 0) {
-                out.append("<hex>");
-            } else if (isDigit(c)) {
-                end = i;
-                while (end < n && isDigit(s.charAt(end))) {
-                    end++;
-                }
-                out.append("<n>");
-            } else {
-                end = i + 1;
-                if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                    c = Character.isWhitespace(c) ? ' ' : '\uFFFD';
-                    if (c == ' ' && (out.isEmpty() || out.charAt(out.length() - 1) == ' ')) {
-                        i = end;
-                        continue;
+            int end = -1;
+            if (isHex(c)) {
+                boolean boundary = i == 0 || !isWord(s.charAt(i - 1));
+                if (boundary && (end = uuidEnd(s, i)) > 0) {
+                    out.append("<uuid>");
+                } else if (isDigit(c) && (end = timestampEnd(s, i)) > 0) {
+                    out.append("<ts>");
+                } else if (boundary && (end = hexEnd(s, i)) > 0) {
+                    out.append("<hex>");
+                } else if (isDigit(c)) {
+                    end = i;
+                    while (end < n && isDigit(s.charAt(end))) {
+                        end++;
                     }
+                    out.append("<n>");
                 }
-                out.append(c);
+            }
+            if (end < 0) {
+                end = i + 1;
+                if (Character.isWhitespace(c)) {
+                    if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
+                        out.append(' ');
+                    }
+                } else {
+                    out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '\uFFFD' : c);
+                }
             }
             i = end;
         }

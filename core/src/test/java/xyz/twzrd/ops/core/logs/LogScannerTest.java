@@ -234,6 +234,7 @@ class LogScannerTest {
         append(log, "ERROR before\n");
         LogFiles growing = new LogFiles() {
             private final LocalLogFiles local = new LocalLogFiles();
+            private boolean grown;
 
             @Override
             public String host() {
@@ -247,7 +248,10 @@ class LogScannerTest {
 
             @Override
             public ReadableByteChannel open(String path, long from, long to) throws IOException {
-                append(Path.of(path), "ERROR while scanning\n"); // the writer is faster than the scan
+                if (!grown) {
+                    append(Path.of(path), "ERROR while scanning\n"); // the writer is faster than the scan
+                    grown = true;
+                }
                 return local.open(path, from, to);
             }
 

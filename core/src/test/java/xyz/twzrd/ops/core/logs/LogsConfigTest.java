@@ -77,7 +77,7 @@ class LogsConfigTest {
                 """).getLogs();
         byte[] text = "GET / status=200\nGET / status=503\nstatus=5xx\npanic: nil map\n ok panic\n".getBytes(StandardCharsets.UTF_8);
         List<String> got = new ArrayList<>();
-        StreamScanner s = new StreamScanner(new LinePatterns(c.getPatterns()), c.getMaxLineCheck(), (h, t) -> got.add(h));
+        StreamScanner s = new StreamScanner(new LinePatterns(c.getPatterns(), null), c.getMaxLineCheck(), (h, t) -> got.add(h));
         ByteBuffer buf = ByteBuffer.allocate(s.minWindow()).order(ByteOrder.LITTLE_ENDIAN);
         LogScanner.drain(Channels.newChannel(new ByteArrayInputStream(text)), s, buf);
         assertThat(got).containsExactly("GET / status=503", "panic: nil map");
