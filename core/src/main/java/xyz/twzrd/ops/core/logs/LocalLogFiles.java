@@ -5,13 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Log files of this machine, read with positional {@link FileChannel} reads (several parts of one file at once). */
@@ -32,7 +36,8 @@ public final class LocalLogFiles implements LogFiles {
                 throw new IOException(path + " is not a regular file (" + kind(a) + ")");
             }
             Map<String, Object> u = Files.readAttributes(p, "unix:dev,ino");
-            return new FileId(((Number) u.get("dev")).longValue(), ((Number) u.get("ino")).longValue(), a.size());
+            return new FileId(((Number) u.get("dev")).longValue(), ((Number) u.get("ino")).longValue(), a.size(),
+                    a.lastModifiedTime().toMillis());
         } catch (NoSuchFileException e) {
             throw new IOException(path + " does not exist", e);
         } catch (AccessDeniedException e) {
@@ -64,6 +69,39 @@ public final class LocalLogFiles implements LogFiles {
     @Override
     public boolean exactBytes() {
         return true;
+    }
+
+    @Override
+    public List<String> rotatedNames(String path) throws IOException {
+        List<String> out = new ArrayList<>(LogFiles.super.rotatedNames(path));
+        Path p = Path.of(path);
+        Path dir = p.toAbsolutePath().getParent();
+        String name = p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        String prefix = stem + "__";
+        Path newest = null;
+        FileTime newestTime = null;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path c : ds) {
+                String n = c.getFileName().toString();
+                if (!(n.endsWith(ext) || n.endsWith(ext + ".gz")) || !Files.isRegularFile(c)) {
+                    continue;
+                }
+                FileTime t = Files.getLastModifiedTime(c);
+                if (newest == null || t.compareTo(newestTime) > 0) {
+                    newest = c;
+                    newestTime = t;
+                }
+            }
+        } catch (IOException e) {
+            return out; // an unlistable folder: only the logrotate names
+        }
+        if (newest != null) {
+            out.add(newest.toString());
+        }
+        return out;
     }
 
     @Override

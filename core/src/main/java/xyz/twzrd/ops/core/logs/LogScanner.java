@@ -37,6 +37,8 @@ public final class LogScanner {
     static final int WINDOW = 8 * 1024 * 1024;
     /** Smallest range worth a thread of its own. */
     static final long PART_MIN = 32L * 1024 * 1024;
+    /** Clock skew allowed when telling whether a rotated copy was written after the last scan. */
+    static final long FRESH_SLACK_MS = 2000;
     /** Bytes sampled to pick the literal filter's grams. */
     static final int SAMPLE = 1024 * 1024;
 
@@ -179,36 +181,43 @@ public final class LogScanner {
     }
 
     /**
-     * Adds the read of the rotated file that holds the bytes after {@code prev.offset}: {@code .1} when it is the
-     * old inode (moved away) or, for copy-and-truncate rotation, when the current file kept the inode;
-     * else {@code .1.gz}. Returns whether one was found.
+     * Adds the read of the rotated file that holds the bytes after {@code prev.offset}: a plain candidate
+     * ({@link LogFiles#rotatedNames}) when it is the old inode (moved away) or, for copy-and-truncate rotation,
+     * when the current file kept the inode and the copy is long enough and written after the last scan; else the
+     * first compressed candidate written after the last scan.
+     * Returns whether one was found.
      */
     private boolean rotated(Plan p, LogOffsets.Entry prev, LogFiles.FileId current) {
         if (!config.isIncludeRotated()) {
             return false;
         }
-        String one = p.path + ".1";
+        List<String> names;
         try {
-            LogFiles.FileId r = files.stat(one);
-            boolean moved = r.dev() == prev.dev() && r.ino() == prev.ino();
-            boolean copied = current != null && current.ino() == prev.ino() && current.dev() == prev.dev();
-            if ((moved || copied) && r.size() >= prev.offset()) {
-                p.reads.add(new Read(one, prev.offset(), r.size(), false));
-                p.rotatedFrom = one;
-                return true;
-            }
+            names = files.rotatedNames(p.path);
         } catch (IOException e) {
-            // no plain rotated file: try the compressed one
+            return false;
         }
-        if (config.isIncludeCompressed() && files.exactBytes()) {
-            String gz = one + ".gz";
-            try {
-                LogFiles.FileId r = files.stat(gz);
-                p.reads.add(new Read(gz, prev.offset(), r.size(), true));
-                p.rotatedFrom = gz;
-                return true;
-            } catch (IOException e) {
-                // nothing rotated to read
+        boolean copied = current != null && current.ino() == prev.ino() && current.dev() == prev.dev();
+        for (boolean gzip : new boolean[] {false, true}) {
+            if (gzip && !(config.isIncludeCompressed() && files.exactBytes())) {
+                break;
+            }
+            for (String name : names) {
+                if (name.endsWith(".gz") != gzip) {
+                    continue;
+                }
+                try {
+                    LogFiles.FileId r = files.stat(name);
+                    boolean moved = r.dev() == prev.dev() && r.ino() == prev.ino();
+                    boolean fresh = prev.updatedAt() == null || r.mtimeMillis() >= prev.updatedAt().toEpochMilli() - FRESH_SLACK_MS;
+                    if (moved && r.size() >= prev.offset() || (gzip || copied) && fresh && r.size() >= (gzip ? 0 : prev.offset())) {
+                        p.reads.add(new Read(name, prev.offset(), r.size(), gzip));
+                        p.rotatedFrom = name;
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not there: the next candidate
+                }
             }
         }
         return false;

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Log files of the host behind a {@link CommandRunner} (SSH, or this machine for tests), read without a shell:
- * {@code stat -L -c '%d %i %s %F' -- FILE} for the identity and
+ * {@code stat -L -c '%d %i %s %Y %F' -- FILE} for the identity and
  * {@code dd if=FILE iflag=skip_bytes,count_bytes skip=FROM count=N bs=1M status=none} for the new bytes, one
  * bounded piece at a time, so memory stays bounded. The runner hands output back as UTF-8 text: ASCII bytes
  * (and so the default patterns) arrive unchanged, invalid UTF-8 arrives as U+FFFD, and compressed rotated
@@ -44,20 +44,20 @@ public final class RemoteLogFiles implements LogFiles {
 
     @Override
     public FileId stat(String path) throws IOException {
-        CommandResult r = runner.run(Command.of("stat", "-L", "-c", "%d %i %s %F", "--", path).withTimeout(timeout)
+        CommandResult r = runner.run(Command.of("stat", "-L", "-c", "%d %i %s %Y %F", "--", path).withTimeout(timeout)
                 .withMaxOutput(4096));
         if (!r.ok()) {
             throw new IOException(path + ": " + r.firstErrorLine());
         }
-        String[] f = r.stdout().strip().split(" ", 4);
-        if (f.length < 4) {
+        String[] f = r.stdout().strip().split(" ", 5);
+        if (f.length < 5) {
             throw new IOException(path + ": unexpected stat output '" + r.stdout().strip() + "'");
         }
-        if (!f[3].startsWith("regular")) {
-            throw new IOException(path + " is not a regular file (" + f[3] + ")");
+        if (!f[4].startsWith("regular")) {
+            throw new IOException(path + " is not a regular file (" + f[4] + ")");
         }
         try {
-            return new FileId(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]));
+            return new FileId(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]) * 1000);
         } catch (NumberFormatException e) {
             throw new IOException(path + ": unexpected stat output '" + r.stdout().strip() + "'", e);
         }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whole scans of real files in a temp folder: incremental reads, rotation, and hostile input. */
 class LogScannerTest {
-    private static final Instant NOW = Instant.parse("2026-11-30T00:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z"); // before the files are written
 
     @TempDir
     Path dir;
@@ -109,6 +110,37 @@ class LogScannerTest {
         LogFileReport r = only(scan(false, log));
         assertThat(r.errorLines()).isEqualTo(2);
         assertThat(r.rotatedFrom()).endsWith("app.log.1");
+    }
+
+    @Test
+    void aStaleRotatedFileFromBeforeTheLastScanIsNotReadAgain() throws IOException {
+        Path log = dir.resolve("app.log");
+        Path stale = dir.resolve("app.log.1");
+        append(stale, "ERROR from last month, a long line that is longer than the offset\n");
+        Files.setLastModifiedTime(stale, FileTime.from(NOW.minusSeconds(30 * 86400)));
+        append(log, "ERROR one\n");
+        scan(false, log);
+        Files.writeString(log, "ok\n"); // truncated in place, no fresh copy anywhere
+        LogFileReport r = only(scan(false, log));
+        assertThat(r.rotatedFrom()).isNull();
+        assertThat(r.errorLines()).isZero();
+        assertThat(r.bytesScanned()).isEqualTo(3);
+    }
+
+    @Test
+    void pm2LogrotateCopyIsReadFromTheOldOffset() throws IOException {
+        Path log = dir.resolve("api-out.log");
+        append(log, "ERROR one\nok ok ok ok ok ok ok ok\n");
+        scan(false, log);
+        append(log, "ERROR two\n");
+        Path older = dir.resolve("api-out__2026-11-22_00-00-00.log");
+        append(older, "ERROR ancient history that is long enough\n");
+        Files.setLastModifiedTime(older, FileTime.from(NOW.minusSeconds(7 * 86400)));
+        Files.copy(log, dir.resolve("api-out__2026-11-30_00-00-00.log")); // pm2-logrotate copies, then truncates
+        Files.writeString(log, "");
+        LogFileReport r = only(scan(false, log));
+        assertThat(r.errorLines()).isEqualTo(1);
+        assertThat(r.rotatedFrom()).endsWith("api-out__2026-11-30_00-00-00.log");
     }
 
     @Test

@@ -32,7 +32,8 @@ class RemoteLogFilesTest {
         Files.writeString(f, "hello\n");
         LogFiles.FileId id = remote.stat(f.toString());
         Map<String, Object> u = Files.readAttributes(f, "unix:dev,ino");
-        assertThat(id).isEqualTo(new LogFiles.FileId(((Number) u.get("dev")).longValue(), ((Number) u.get("ino")).longValue(), 6));
+        assertThat(id).isEqualTo(new LogFiles.FileId(((Number) u.get("dev")).longValue(), ((Number) u.get("ino")).longValue(), 6,
+                Files.getLastModifiedTime(f).toMillis() / 1000 * 1000));
         assertThat(remote.host()).isNotEmpty();
     }
 
