@@ -54,6 +54,13 @@ if command -v rg >/dev/null 2>&1; then
   awk -v o="$ours" -v r="$rg_mbs" 'BEGIN { printf "ratio_vs_rg=%.2f\n", o / r }'
 fi
 
+# For context only (not the same question: "Error:" anywhere, not at the line start): the plain literals.
+lits=(-e ERROR -e FATAL -e Unhandled -e uncaught -e Uncaught -e Error:)
+measure "grep -c -F (literals only, context)" env LC_ALL=C grep -c -F "${lits[@]}" "$file" >/dev/null
+if command -v rg >/dev/null 2>&1; then
+  measure "rg -c -F (literals only, context)" rg -c -F "${lits[@]}" "$file" >/dev/null
+fi
+
 state=$(mktemp -d)
 t0=$(date +%s%N)
 "$root/twzrd-ops" logs --full --logs "$file" --state-dir "$state" >/dev/null || true

@@ -13,6 +13,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class LogScanner {
      * @param full read every file from the start, ignoring the saved offsets
      */
     public LogScanResult scan(List<LogSource> sources, Path stateDir, boolean full) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LogOffsets offsets = LogOffsets.load(stateDir);
         List<Finding> findings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
@@ -101,10 +102,13 @@ public final class LogScanner {
     private Finding summary(List<LogFileReport> reports, String loadProblem) {
         long lines = 0;
         long bytes = 0;
+        int unreadable = 0;
         for (LogFileReport r : reports) {
             lines += r.errorLines();
             bytes += r.bytesScanned();
+            unreadable += r.error() == null ? 0 : 1;
         }
+        int read = reports.size() - unreadable;
         double alert = config.getAlert();
         double emergency = config.getEmergency();
         Severity sev = Finding.grade(lines, alert, emergency);
@@ -112,15 +116,16 @@ public final class LogScanner {
                 .sorted(Comparator.comparingLong(LogFileReport::errorLines).reversed()).limit(3)
                 .map(r -> Path.of(r.path()).getFileName() + " " + r.errorLines())
                 .reduce((a, b) -> a + ", " + b).map(s -> " (most: " + s + ")").orElse("");
-        String msg = String.format(Locale.ROOT, "%d new error line%s in %d log file%s, %s scanned%s%s", lines,
-                lines == 1 ? "" : "s", reports.size(), reports.size() == 1 ? "" : "s", HostPolicy.bytes(bytes), worst,
+        String msg = String.format(Locale.ROOT, "%d new error line%s in %d log file%s%s, %s scanned%s%s", lines,
+                lines == 1 ? "" : "s", read, read == 1 ? "" : "s", unreadable == 0 ? "" : " (" + unreadable + " unreadable)",
+                HostPolicy.bytes(bytes), worst,
                 switch (sev) {
                     case EMERGENCY -> " — above the emergency threshold " + num(emergency);
                     case ALERT -> " — above the alert threshold " + num(alert);
                     default -> "";
                 });
         Finding f = new Finding("logs", sev, (double) lines, "lines", alert, emergency, msg)
-                .withDetail("files", reports.size()).withDetail("bytesScanned", bytes);
+                .withDetail("files", read).withDetail("unreadable", unreadable).withDetail("bytesScanned", bytes);
         return loadProblem == null ? f : f.withDetail("offsets", loadProblem);
     }
 

@@ -53,7 +53,7 @@ public class LogsConfig {
         return this;
     }
 
-    /** New error lines in one file above which the {@code logs} finding alerts (default 0: any new error). */
+    /** New error lines (all files of the scan together) above which the {@code logs} finding alerts (default 0: any new error). */
     public double getAlert() {
         return alert;
     }
@@ -63,7 +63,7 @@ public class LogsConfig {
         return this;
     }
 
-    /** New error lines in one file above which it is an emergency (default 1000). */
+    /** New error lines (all files together) above which it is an emergency (default 1000). */
     public double getEmergency() {
         return emergency;
     }
