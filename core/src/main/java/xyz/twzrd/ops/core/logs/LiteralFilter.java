@@ -58,11 +58,6 @@ final class LiteralFilter {
         }
     }
 
-    /** Number of literals. */
-    int size() {
-        return literals.length;
-    }
-
     /** Longest literal length. */
     int maxLength() {
         return maxLen;

@@ -28,11 +28,6 @@ public record LogScanResult(List<Finding> findings, List<LogFileReport> files) {
         return findings.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
-    /** Bytes read over all files. */
-    public long bytesScanned() {
-        return files.stream().mapToLong(LogFileReport::bytesScanned).sum();
-    }
-
     /** A result of its own (check {@code logs}) with the {@code logs} section. */
     public CheckResult toCheckResult(String host, Instant startedAt, Duration duration) {
         CheckResult r = new CheckResult(CHECK, host, startedAt, duration, findings);
