@@ -30,8 +30,11 @@ public final class LogOffsets {
      * @param size      size when it was read
      * @param offset    the byte up to which it was scanned
      * @param updatedAt when the entry was written
+     * @param headLength how many bytes at the file start {@code headCrc} covers (0: none)
+     * @param headCrc   CRC-32 of those bytes: a file truncated and rewritten past the offset between two scans
+     *                  (copy-and-truncate rotation) keeps its inode but not its first bytes
      */
-    public record Entry(long dev, long ino, long size, long offset, Instant updatedAt) {
+    public record Entry(long dev, long ino, long size, long offset, Instant updatedAt, int headLength, long headCrc) {
     }
 
     private final Path file;
@@ -70,6 +73,10 @@ public final class LogOffsets {
 
     public void put(String key, Entry e) {
         entries.put(key, e);
+    }
+
+    public void remove(String key) {
+        entries.remove(key);
     }
 
     /** Drops stale entries and writes the file atomically. */

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -40,6 +41,8 @@ public final class LogScanner {
     static final long PART_MIN = 32L * 1024 * 1024;
     /** Clock skew allowed when telling whether a rotated copy was written after the last scan. */
     static final long FRESH_SLACK_MS = 2000;
+    /** Bytes at a file's start whose checksum tells a rewritten file from a grown one. */
+    static final int HEAD = 256;
     /** Bytes sampled to pick the literal filter's grams. */
     static final int SAMPLE = 1024 * 1024;
 
@@ -87,6 +90,8 @@ public final class LogScanner {
             }
             if (p.next != null) {
                 offsets.put(p.key, p.next);
+            } else if (p.forget && r.error() == null) {
+                offsets.remove(p.key);
             }
         }
         findings.add(0, summary(reports, offsets.loadProblem()));
@@ -144,6 +149,7 @@ public final class LogScanner {
         String rotatedFrom;
         String error;
         LogOffsets.Entry next;
+        boolean forget;
 
         Plan(String path, String app, String key) {
             this.path = path;
@@ -165,13 +171,23 @@ public final class LogScanner {
             id = files.stat(path);
         } catch (IOException e) {
             if (prev != null && rotated(p, prev, null)) {
-                return p; // rotated away and not recreated yet: the rest of the old file is read, nothing else
+                p.forget = true; // rotated away, not recreated yet: read the old file's rest; a new file starts at 0
+                return p;
             }
             p.error = e.getMessage();
             return p;
         }
         long from = 0;
-        if (prev != null && prev.dev() == id.dev() && prev.ino() == id.ino() && id.size() >= prev.offset()) {
+        int headLength = (int) Math.min(HEAD, id.size());
+        long headCrc;
+        try {
+            headCrc = crc(path, headLength);
+        } catch (IOException e) {
+            p.error = e.getMessage();
+            return p;
+        }
+        if (prev != null && prev.dev() == id.dev() && prev.ino() == id.ino() && id.size() >= prev.offset()
+                && sameStart(path, prev, headLength, headCrc)) {
             from = prev.offset();
         } else if (prev != null) {
             rotated(p, prev, id);
@@ -181,8 +197,35 @@ public final class LogScanner {
         if (id.size() > from) {
             p.reads.add(new Read(path, from, id.size(), false));
         }
-        p.next = new LogOffsets.Entry(id.dev(), id.ino(), id.size(), id.size(), clock.instant());
+        p.next = new LogOffsets.Entry(id.dev(), id.ino(), id.size(), id.size(), clock.instant(), headLength, headCrc);
         return p;
+    }
+
+    /** CRC-32 of the first {@code length} bytes of a file. */
+    private long crc(String path, int length) throws IOException {
+        CRC32 crc = new CRC32();
+        if (length > 0) {
+            ByteBuffer buf = ByteBuffer.allocate(length);
+            try (ReadableByteChannel in = files.open(path, 0, length)) {
+                while (buf.hasRemaining() && in.read(buf) >= 0) {
+                    // fill
+                }
+            }
+            crc.update(buf.flip());
+        }
+        return crc.getValue();
+    }
+
+    /** Whether the file still starts with the bytes the last scan saw ({@code headCrc} covers {@code headLength}). */
+    private boolean sameStart(String path, LogOffsets.Entry prev, int headLength, long headCrc) {
+        if (prev.headLength() == 0 || prev.headLength() == headLength) {
+            return prev.headLength() == 0 || prev.headCrc() == headCrc;
+        }
+        try {
+            return prev.headLength() < headLength && crc(path, prev.headLength()) == prev.headCrc();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -113,6 +113,20 @@ class LogScannerTest {
     }
 
     @Test
+    void truncatedAndRewrittenPastTheOffsetBetweenScansIsRotationNotGrowth() throws IOException {
+        Path log = dir.resolve("app.log");
+        append(log, "2026-11-29T10:00:00: ERROR one\n");
+        scan(false, log);
+        append(log, "2026-11-29T10:00:01: ERROR two\n");
+        Files.copy(log, dir.resolve("app.log.1"));
+        Files.writeString(log, "2026-11-30T00:00:00: ok\n2026-11-30T00:00:01: FATAL new file, longer than the old one\n");
+        LogFileReport r = only(scan(false, log));
+        assertThat(r.rotatedFrom()).endsWith("app.log.1");
+        assertThat(r.fromOffset()).isZero();
+        assertThat(r.errorLines()).isEqualTo(2);
+    }
+
+    @Test
     void aStaleRotatedFileFromBeforeTheLastScanIsNotReadAgain() throws IOException {
         Path log = dir.resolve("app.log");
         Path stale = dir.resolve("app.log.1");
@@ -175,6 +189,11 @@ class LogScannerTest {
         LogScanResult r = scan(false, log);
         assertThat(only(r).errorLines()).isEqualTo(1);
         assertThat(r.findings()).extracting(Finding::id).containsExactly("logs");
+
+        append(log, "ERROR in the new file\n");
+        LogFileReport next = only(scan(false, log));
+        assertThat(next.errorLines()).as("the old file's rest is not read twice").isEqualTo(1);
+        assertThat(next.rotatedFrom()).isNull();
     }
 
     @Test
