@@ -10,13 +10,13 @@ import java.util.Map;
  * Finds the first occurrence of any of a set of literals in a byte range, much faster than byte-by-byte.
  *
  * <p>When every literal has at least 5 bytes, the search is a sampled filter in the manner of Wu–Manber: it reads
- * eight bytes at a time and hashes the 4-byte grams at offsets 0, 2 and 4 into a 64 Kibit table that holds two
- * consecutive grams of each literal (the pair least frequent in a sample of the text to scan, else by a byte-frequency
- * estimate for log text). Every occurrence
- * of a literal has one of its two grams at a sampled position, so a clear table bit proves that no literal starts
- * near the block; on a set bit the few positions around the block are verified exactly. Typical log text sets
- * a bit in well under 1% of blocks, so the loop costs about three instructions per byte. With a literal of fewer
- * than 5 bytes it falls back to a first-byte table.
+ * eight bytes at a time and hashes the 4-byte grams at offsets 0, 2 and 4 into a 64 KiB table (one byte per
+ * entry: cheaper to test than a bit, and small enough for the L2 cache) marking two consecutive grams of each
+ * literal, the pair least frequent in a sample of the text to scan (without a sample: by a byte-frequency estimate
+ * for log text). Every occurrence of a literal has one of its two grams at a sampled position, so unmarked entries
+ * prove that no literal starts near the block; on a marked entry the few positions around the block are verified
+ * exactly. Typical log text marks well under 1% of blocks, so the loop costs a few instructions per 6 bytes.
+ * With a literal of fewer than 5 bytes it falls back to a first-byte table.
  */
 final class LiteralFilter {
     private static final int MUL = 0x9E3779B1;
@@ -29,7 +29,7 @@ final class LiteralFilter {
     private final int minLen;
     private final int maxLen;
     private final boolean fast;
-    private final long[] bits = new long[1 << (32 - HASH_SHIFT - 6)];
+    private final byte[] table = new byte[1 << (32 - HASH_SHIFT)];
     private final boolean[] first = new boolean[256];
 
     /**
@@ -74,13 +74,13 @@ final class LiteralFilter {
         }
         int p = from;
         if (fast) {
-            long[] t = bits;
+            byte[] t = table;
             for (int last = to - BLOCK; p <= last; p += STEP) {
                 long x = b.getLong(p);
                 int h0 = ((int) x * MUL) >>> HASH_SHIFT;
                 int h1 = ((int) (x >>> 16) * MUL) >>> HASH_SHIFT;
                 int h2 = ((int) (x >>> 32) * MUL) >>> HASH_SHIFT;
-                if ((((t[h0 >>> 6] >>> h0) | (t[h1 >>> 6] >>> h1) | (t[h2 >>> 6] >>> h2)) & 1L) != 0) {
+                if ((t[h0] | t[h1] | t[h2]) != 0) {
                     long r = verify(b, Math.max(from, p - maxLen + 4), p + 4, to);
                     if (r >= 0) {
                         return r;
@@ -110,8 +110,7 @@ final class LiteralFilter {
     }
 
     private void set(int gram) {
-        int h = (gram * MUL) >>> HASH_SHIFT;
-        bits[h >>> 6] |= 1L << h;
+        table[(gram * MUL) >>> HASH_SHIFT] = 1;
     }
 
     /** The little-endian int of the 4 bytes of {@code l} at {@code j}, as {@link ByteBuffer#getLong} sees them. */
