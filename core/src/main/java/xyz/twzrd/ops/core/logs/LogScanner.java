@@ -327,7 +327,7 @@ public final class LogScanner {
 
     private List<Read> parts(Read r) {
         long len = r.to() - r.from();
-        int n = (int) Math.min(threads * 4L, len / partMin);
+        int n = (int) Math.min(threads * 16L, len / partMin);
         if (r.gzip() || threads == 1 || n <= 1) {
             return List.of(r);
         }
