@@ -63,7 +63,6 @@ public final class LogScanner {
         this.config = config;
         this.files = files;
         this.clock = clock;
-        new LinePatterns(config.getPatterns(), null); // fails here, not mid-scan, on a pattern that does not compile
         this.threads = config.getThreads() > 0 ? config.getThreads() : Runtime.getRuntime().availableProcessors();
         this.window = Math.max(WINDOW, 2 * config.getMaxLineCheck() + 4096);
     }
@@ -79,7 +78,7 @@ public final class LogScanner {
         List<Finding> findings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         for (Map.Entry<String, String> e : Sources.expand(sources, files, findings).entrySet()) {
-            plans.add(plan(e.getKey(), e.getValue(), offsets, full));
+            plans.add(plan(e.getKey(), e.getValue(), offsets, full, now));
         }
         List<LogFileReport> reports = run(plans, now);
         for (int i = 0; i < plans.size(); i++) {
@@ -162,7 +161,7 @@ public final class LogScanner {
     private record Read(String path, long from, long to, boolean gzip) {
     }
 
-    private Plan plan(String path, String app, LogOffsets offsets, boolean full) {
+    private Plan plan(String path, String app, LogOffsets offsets, boolean full, Instant now) {
         String key = files.host().isEmpty() ? path : files.host() + ":" + path;
         Plan p = new Plan(path, app, key);
         LogOffsets.Entry prev = full ? null : offsets.get(key);
@@ -197,7 +196,7 @@ public final class LogScanner {
         if (id.size() > from) {
             p.reads.add(new Read(path, from, id.size(), false));
         }
-        p.next = new LogOffsets.Entry(id.dev(), id.ino(), id.size(), id.size(), clock.instant(), headLength, headCrc);
+        p.next = new LogOffsets.Entry(id.dev(), id.ino(), id.size(), id.size(), now, headLength, headCrc);
         return p;
     }
 

@@ -26,7 +26,6 @@ final class StreamScanner {
 
     private boolean inLong;
     private final byte[] head;
-    private int headLen;
     private boolean longPlain;
 
     StreamScanner(LinePatterns patterns, int maxLineCheck, Sink sink) {
@@ -122,14 +121,13 @@ final class StreamScanner {
 
     private void startLong(ByteBuffer b, int from, int n) {
         inLong = true;
-        headLen = cap;
         b.get(from, head, 0, cap);
         longPlain = patterns.plainIn(b, from, n);
     }
 
     private void finishLong() {
         inLong = false;
-        String text = new String(head, 0, headLen, StandardCharsets.UTF_8);
+        String text = new String(head, StandardCharsets.UTF_8);
         if (longPlain || patterns.regexMatches(text)) {
             sink.errorLine(text, true);
         }
