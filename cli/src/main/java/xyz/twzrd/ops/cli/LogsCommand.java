@@ -42,8 +42,14 @@ final class LogsCommand extends CheckCommand {
             return;
         }
         PrintWriter out = spec.commandLine().getOut();
-        LogFileReport[] files = result.section(LogScanResult.SECTION, LogFileReport[].class).orElse(new LogFileReport[0]);
-        for (LogFileReport f : files) {
+        LogScanResult scan = new LogScanResult(result.getFindings(),
+                List.of(result.section(LogScanResult.SECTION, LogFileReport[].class).orElse(new LogFileReport[0])));
+        scan.errorLinesByApp().forEach((app, lines) -> {
+            if (!app.isEmpty() && lines > 0) {
+                out.println("  app " + app + ": " + lines + " error line" + (lines == 1 ? "" : "s"));
+            }
+        });
+        for (LogFileReport f : scan.files()) {
             if (f.errorLines() == 0) {
                 continue;
             }

@@ -5,7 +5,9 @@ import xyz.twzrd.ops.core.Finding;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,15 @@ public record LogScanResult(List<Finding> findings, List<LogFileReport> files) {
     /** Finding by id, if present. */
     public Optional<Finding> finding(String id) {
         return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** New error lines per app (files without an app under ""), in the order the apps first appear. */
+    public Map<String, Long> errorLinesByApp() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (LogFileReport f : files) {
+            out.merge(f.app(), f.errorLines(), Long::sum);
+        }
+        return out;
     }
 
     /** A result of its own (check {@code logs}) with the {@code logs} section. */

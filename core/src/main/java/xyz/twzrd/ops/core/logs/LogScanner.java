@@ -118,7 +118,7 @@ public final class LogScanner {
         Severity sev = Finding.grade(lines, alert, emergency);
         String worst = reports.stream().filter(r -> r.errorLines() > 0)
                 .sorted(Comparator.comparingLong(LogFileReport::errorLines).reversed()).limit(3)
-                .map(r -> Path.of(r.path()).getFileName() + " " + r.errorLines())
+                .map(r -> (r.app().isEmpty() ? "" : r.app() + " ") + Path.of(r.path()).getFileName() + " " + r.errorLines())
                 .reduce((a, b) -> a + ", " + b).map(s -> " (most: " + s + ")").orElse("");
         String msg = String.format(Locale.ROOT, "%d new error line%s in %d log file%s%s, %s scanned%s%s", lines,
                 lines == 1 ? "" : "s", read, read == 1 ? "" : "s", unreadable == 0 ? "" : " (" + unreadable + " unreadable)",

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -335,14 +336,19 @@ class LogScannerTest {
     }
 
     @Test
-    void globsExpandToFilesAndDuplicatesAreScannedOnce() throws IOException {
+    void globsExpandToFilesDuplicatesAreScannedOnceAndCountsAddUpPerApp() throws IOException {
         Path apps = Files.createDirectories(dir.resolve("pm2/logs"));
         append(apps.resolve("api-out.log"), "ok\n");
         append(apps.resolve("api-error.log"), "Unhandled rejection\n");
         append(apps.resolve("notes.txt"), "ERROR not a log\n");
-        LogScanResult r = scan(false, apps.resolve("*.log"), apps.resolve("api-error.log"));
-        assertThat(r.files()).extracting(LogFileReport::path)
-                .containsExactly(apps.resolve("api-error.log").toString(), apps.resolve("api-out.log").toString());
+        append(apps.resolve("worker-error.log"), "FATAL a\nFATAL b\n");
+        LogScanResult r = new LogScanner(config, new LocalLogFiles(), Clock.fixed(NOW, ZoneOffset.UTC)).scan(List.of(
+                new LogSource("api", apps.resolve("api-*.log")), new LogSource("worker", apps.resolve("worker-error.log")),
+                new LogSource("other", apps.resolve("api-error.log"))), dir.resolve("state"), false);
+        assertThat(r.errorLinesByApp()).containsExactly(Map.entry("api", 1L), Map.entry("worker", 2L));
+        assertThat(r.finding("logs").orElseThrow().message()).contains("(most: worker worker-error.log 2, api api-error.log 1)");
+        assertThat(r.files()).extracting(LogFileReport::path).containsExactly(apps.resolve("api-error.log").toString(),
+                apps.resolve("api-out.log").toString(), apps.resolve("worker-error.log").toString());
         assertThat(r.files().get(0).errorLines()).isEqualTo(1);
     }
 
