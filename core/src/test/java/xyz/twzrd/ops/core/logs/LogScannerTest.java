@@ -284,36 +284,31 @@ class LogScannerTest {
     void fileGrowingDuringTheScanIsReadUpToItsSizeAtTheStartAndTheRestNextTime() throws IOException {
         Path log = dir.resolve("growing.log");
         append(log, "ERROR before\n");
-        LogFiles growing = new LogFiles() {
-            private final LocalLogFiles local = new LocalLogFiles();
-            private boolean grown;
-
-            @Override
-            public String host() {
-                return local.host();
+        boolean[] grown = {false};
+        LogFiles growing = new HookedFiles((path, from) -> {
+            if (!grown[0]) {
+                append(Path.of(path), "ERROR while scanning\n"); // the writer is faster than the scan
+                grown[0] = true;
             }
-
-            @Override
-            public FileId stat(String path) throws IOException {
-                return local.stat(path);
-            }
-
-            @Override
-            public ReadableByteChannel open(String path, long from, long to) throws IOException {
-                if (!grown) {
-                    append(Path.of(path), "ERROR while scanning\n"); // the writer is faster than the scan
-                    grown = true;
-                }
-                return local.open(path, from, to);
-            }
-
-            @Override
-            public boolean exactBytes() {
-                return true;
-            }
-        };
+        });
         assertThat(only(scan(growing, false, log)).errorLines()).isEqualTo(1);
         assertThat(only(scan(false, log)).errorLines()).isEqualTo(1);
+    }
+
+    @Test
+    void fileVanishingBetweenStatAndReadIsUnknownAndKeepsItsOffset() throws IOException {
+        Path log = dir.resolve("vanishing.log");
+        append(log, "ERROR a\n");
+        scan(false, log);
+        append(log, "ERROR b\n");
+        LogFiles vanishing = new HookedFiles((path, from) -> {
+            if (from > 0) {
+                Files.deleteIfExists(Path.of(path)); // removed by the time the new bytes are read
+            }
+        });
+        LogScanResult r = scan(vanishing, false, log);
+        assertThat(r.finding("log:" + log).orElseThrow().message()).contains("vanished");
+        assertThat(LogOffsets.load(dir.resolve("state")).get(log.toString()).offset()).isEqualTo(8);
     }
 
     @Test
@@ -362,5 +357,40 @@ class LogScannerTest {
         assertThat(only(r).errorLines()).isEqualTo(1);
         assertThat(r.finding("logs").orElseThrow().details()).containsKey("offsets");
         assertThat(LogOffsets.load(dir.resolve("state")).get(log.toString()).offset()).isEqualTo(Files.size(log));
+    }
+
+    /** Local files with something happening to a file just before it is opened for reading. */
+    private static final class HookedFiles implements LogFiles {
+        interface Hook {
+            void beforeOpen(String path, long from) throws IOException;
+        }
+
+        private final LocalLogFiles local = new LocalLogFiles();
+        private final Hook hook;
+
+        HookedFiles(Hook hook) {
+            this.hook = hook;
+        }
+
+        @Override
+        public String host() {
+            return local.host();
+        }
+
+        @Override
+        public FileId stat(String path) throws IOException {
+            return local.stat(path);
+        }
+
+        @Override
+        public ReadableByteChannel open(String path, long from, long to) throws IOException {
+            hook.beforeOpen(path, from);
+            return local.open(path, from, to);
+        }
+
+        @Override
+        public boolean exactBytes() {
+            return true;
+        }
     }
 }
