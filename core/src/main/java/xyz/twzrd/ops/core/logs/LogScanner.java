@@ -204,15 +204,20 @@ public final class LogScanner {
     private long crc(String path, int length) throws IOException {
         CRC32 crc = new CRC32();
         if (length > 0) {
-            ByteBuffer buf = ByteBuffer.allocate(length);
-            try (ReadableByteChannel in = files.open(path, 0, length)) {
-                while (buf.hasRemaining() && in.read(buf) >= 0) {
-                    // fill
-                }
-            }
-            crc.update(buf.flip());
+            crc.update(read(path, 0, length));
         }
         return crc.getValue();
+    }
+
+    /** Up to {@code length} bytes of a file from {@code from}, ready to read (fewer when the file is shorter). */
+    private ByteBuffer read(String path, long from, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        try (ReadableByteChannel in = files.open(path, from, from + length)) {
+            while (buf.hasRemaining() && in.read(buf) >= 0) {
+                // fill
+            }
+        }
+        return buf.flip();
     }
 
     /** Whether the file still starts with the bytes the last scan saw ({@code headCrc} covers {@code headLength}). */
@@ -280,12 +285,8 @@ public final class LogScanner {
                 if (r.gzip()) {
                     continue;
                 }
-                ByteBuffer buf = ByteBuffer.allocate((int) Math.min(SAMPLE, r.to() - r.from()));
-                try (ReadableByteChannel in = files.open(r.path(), r.from(), r.to())) {
-                    while (buf.hasRemaining() && in.read(buf) >= 0) {
-                        // fill
-                    }
-                    return buf.flip();
+                try {
+                    return read(r.path(), r.from(), (int) Math.min(SAMPLE, r.to() - r.from()));
                 } catch (IOException e) {
                     return null; // the scan itself reports the problem
                 }
