@@ -27,13 +27,22 @@ class StreamScannerTest {
 
     @Test
     void randomTextMatchesTheReferenceInEveryWindowSize() {
+        randomRounds(PATTERNS, 300);
+    }
+
+    @Test
+    void shortLiteralsAndUnfilteredRegexesTakeTheSlowPathWithTheSameResults() {
+        randomRounds(List.of(LogPattern.literal("RRO"), LogPattern.literal("\u00e9"), LogPattern.regex("^x", null)), 60);
+    }
+
+    private static void randomRounds(List<LogPattern> patterns, int rounds) {
         Random rnd = new Random(7);
-        for (int round = 0; round < 300; round++) {
+        for (int round = 0; round < rounds; round++) {
             byte[] text = randomText(rnd, round % 10 == 0 ? 4000 : 300);
-            List<String> expected = reference(text);
+            List<String> expected = reference(text, patterns);
             int window = CAP + 8 + rnd.nextInt(round % 3 == 0 ? 50 : 3000);
             ByteBuffer sample = round % 2 == 0 ? null : ByteBuffer.wrap(text, 0, Math.min(text.length, 1 + rnd.nextInt(5000)));
-            assertThat(scan(text, window, rnd, sample)).as("round %d, window %d", round, window).isEqualTo(expected);
+            assertThat(scan(text, window, rnd, sample, patterns)).as("round %d, window %d", round, window).isEqualTo(expected);
         }
     }
 
@@ -43,7 +52,7 @@ class StreamScannerTest {
         String regexOnlyFarAway = "y".repeat(4000) + " TypeError: far";
         String regexNear = "TypeError: near " + "z".repeat(4000);
         byte[] text = (longLine + "\nok\n" + regexOnlyFarAway + "\n" + regexNear + "\nERROR last").getBytes(StandardCharsets.UTF_8);
-        List<String> got = scan(text, CAP + 10, new Random(1), null);
+        List<String> got = scan(text, CAP + 10, new Random(1), null, PATTERNS);
         assertThat(got).hasSize(3);
         assertThat(got.get(0)).hasSize(CAP).startsWith("xxx");
         assertThat(got.get(1)).startsWith("TypeError: near").hasSize(CAP);
@@ -54,7 +63,7 @@ class StreamScannerTest {
     void literalSplitAcrossWindowsOfALongLineIsFound() {
         for (int shift = 0; shift < 12; shift++) {
             byte[] text = ("a".repeat(CAP * 3 + shift) + "Unhandled" + "b".repeat(CAP) + "\n").getBytes(StandardCharsets.UTF_8);
-            assertThat(scan(text, CAP + 9, new Random(shift), null)).as("shift %d", shift).hasSize(1);
+            assertThat(scan(text, CAP + 9, new Random(shift), null, PATTERNS)).as("shift %d", shift).hasSize(1);
         }
     }
 
@@ -78,10 +87,10 @@ class StreamScannerTest {
     }
 
     /** Per line: a literal anywhere, or a regex on the first CAP bytes; the head is reported. */
-    private static List<String> reference(byte[] text) {
+    private static List<String> reference(byte[] text, List<LogPattern> patterns) {
         List<String> out = new ArrayList<>();
-        List<Pattern> regexes = PATTERNS.stream().filter(p -> p.getRegex() != null).map(p -> Pattern.compile(p.getRegex())).toList();
-        List<byte[]> literals = PATTERNS.stream().filter(p -> p.getLiteral() != null)
+        List<Pattern> regexes = patterns.stream().filter(p -> p.getRegex() != null).map(p -> Pattern.compile(p.getRegex())).toList();
+        List<byte[]> literals = patterns.stream().filter(p -> p.getLiteral() != null)
                 .map(p -> p.getLiteral().getBytes(StandardCharsets.UTF_8)).toList();
         int start = 0;
         while (start < text.length) {
@@ -114,9 +123,9 @@ class StreamScannerTest {
         return -1;
     }
 
-    static List<String> scan(byte[] text, int window, Random rnd, ByteBuffer sample) {
+    static List<String> scan(byte[] text, int window, Random rnd, ByteBuffer sample, List<LogPattern> patterns) {
         List<String> got = new ArrayList<>();
-        StreamScanner s = new StreamScanner(new LinePatterns(PATTERNS, sample), CAP, (head, truncated) -> got.add(head));
+        StreamScanner s = new StreamScanner(new LinePatterns(patterns, sample), CAP, (head, truncated) -> got.add(head));
         ByteBuffer buf = ByteBuffer.allocate(Math.max(window, s.minWindow())).order(ByteOrder.LITTLE_ENDIAN);
         ReadableByteChannel in = Channels.newChannel(new ByteArrayInputStream(text) {
             @Override
