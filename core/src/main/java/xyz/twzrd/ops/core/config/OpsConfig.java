@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import xyz.twzrd.ops.core.audit.AuditConfig;
 import xyz.twzrd.ops.core.logs.LogsConfig;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ public class OpsConfig {
 
     private Thresholds thresholds = new Thresholds();
     private LogsConfig logs = new LogsConfig();
+    private AuditConfig audit = new AuditConfig();
 
     public Thresholds getThresholds() {
         return thresholds;
@@ -45,6 +47,11 @@ public class OpsConfig {
     /** The {@code logs:} section: log error scan sources, patterns and thresholds. */
     public LogsConfig getLogs() {
         return logs;
+    }
+
+    /** The {@code audit:} section: what the quarterly tuning audit expects. */
+    public AuditConfig getAudit() {
+        return audit;
     }
 
     /** Defaults only. */
@@ -117,5 +124,9 @@ public class OpsConfig {
             logs = new LogsConfig();
         }
         logs.validate("logs");
+        if (audit == null) {
+            audit = new AuditConfig();
+        }
+        audit.validate("audit");
     }
 }
