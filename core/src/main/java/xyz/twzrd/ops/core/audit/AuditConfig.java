@@ -9,9 +9,12 @@ import java.util.regex.PatternSyntaxException;
 
 /** The {@code audit:} section of the configuration: what the quarterly tuning audit expects. */
 public class AuditConfig {
-    /** Names that look like secrets kept in plain configuration. */
+    /**
+     * Names that look like secrets kept in plain configuration ({@code PWD} and {@code OLDPWD}, the shell's working
+     * folder, are not).
+     */
     public static final String DEFAULT_SECRET_NAMES =
-            "(?i).*(secret|token|passw|pwd|api[_-]?key|private[_-]?key|credential|auth|webhook|dsn|database_url|mnemonic|seed).*";
+            "(?i)(?!(OLD)?PWD$).*(secret|token|passw|pwd|api[_-]?key|private[_-]?key|credential|auth|webhook|dsn|database_url|mnemonic|seed).*";
 
     private int swappiness = 10;
     private double memoryLimitsMaxPercentOfRam = 90;

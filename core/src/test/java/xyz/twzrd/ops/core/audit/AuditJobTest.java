@@ -5,6 +5,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AuditJob;
 
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ class AuditJobTest {
         String swappinessBefore = procSwappiness();
         AppFacts app = new AppFacts("gateway", null, List.of("API_TOKEN", "PORT"),
                 List.of("/tmp/twzrd-audit-test/gateway-out.log"), false);
-        CheckResult r = new AuditJob(new AuditConfig(), Clock.systemUTC()).run(Target.local(), () -> List.of(app));
+        CheckResult r = new AuditJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local(), List.of(app));
         assertThat(r.getCheck()).isEqualTo("audit");
         assertThat(r.getFindings()).extracting(Finding::id)
                 .containsExactly("swappiness", "memory-limits", "log-rotation", "updates", "env-review");
@@ -46,7 +47,7 @@ class AuditJobTest {
 
     @Test
     void unreadableAppsAreUnknownWithTheReason() {
-        CheckResult r = new AuditJob(new AuditConfig(), Clock.systemUTC()).run(Target.local(), () -> {
+        CheckResult r = new AuditJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local(), () -> {
             throw new IllegalStateException("pm2 not found on PATH");
         });
         assertThat(r.finding("memory-limits").orElseThrow().severity()).isEqualTo(Severity.UNKNOWN);

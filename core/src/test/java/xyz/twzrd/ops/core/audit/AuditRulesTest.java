@@ -128,18 +128,16 @@ class AuditRulesTest {
 
     @Test
     void envReviewListsNamesNeverValues() {
-        String secretValue = "xoxb-SUPER-SECRET-VALUE";
-        // the audit only ever receives names; make sure a value smuggled in a name-looking list is not echoed as a value
         List<AppFacts> apps = List.of(
                 app("gateway", 1L, List.of("PORT", "NODE_ENV", "SLACK_WEBHOOK_URL", "DB_PASSWORD")),
-                app("tree-builder", 1L, List.of("RPC_URL", "LOG_LEVEL")));
+                app("tree-builder", 1L, List.of("RPC_URL", "LOG_LEVEL", "PWD", "OLDPWD")));
         Finding f = AuditRules.envReview(apps, Pattern.compile(AuditConfig.DEFAULT_SECRET_NAMES));
         assertThat(f.severity()).isEqualTo(Severity.ALERT);
         assertThat(f.message()).contains("2 secret-looking variable names (gateway: DB_PASSWORD, SLACK_WEBHOOK_URL)")
                 .contains("chmod 600");
-        assertThat(Json.compact(f)).doesNotContain(secretValue).contains("RPC_URL");
+        assertThat(Json.compact(f)).contains("RPC_URL");
         Finding ok = AuditRules.envReview(List.of(apps.get(1)), Pattern.compile(AuditConfig.DEFAULT_SECRET_NAMES));
         assertThat(ok.severity()).isEqualTo(Severity.OK);
-        assertThat(ok.message()).contains("2 variable names in 1 apps, none looks like a secret");
+        assertThat(ok.message()).contains("4 variable names in 1 apps, none looks like a secret");
     }
 }
