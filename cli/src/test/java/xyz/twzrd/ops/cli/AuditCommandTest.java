@@ -20,19 +20,22 @@ class AuditCommandTest {
     @Test
     void auditOnThisHostReportsEveryFindingAndChangesNothing() throws Exception {
         String swappiness = Files.readAllLines(Path.of("/proc/sys/vm/swappiness")).get(0).strip();
+        Path config = Files.writeString(dir.resolve("ops.yaml"), "audit:\n  swappiness: " + swappiness + "\n  check-updates: false\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new String[] {"audit", "--json", "--pm2", dir.resolve("no-such-pm2").toString(),
+        int exit = Main.execute(new String[] {"audit", "--json", "--config", config.toString(),
+                "--pm2", dir.resolve("no-such-pm2").toString(),
                 "--state-dir", dir.resolve("s").toString(), "--report-dir", dir.resolve("r").toString()},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         JsonNode n = Json.mapper().readTree(out.toString());
         assertThat(n.get("check").asText()).isEqualTo("audit");
         assertThat(n.get("findings").findValuesAsText("id"))
-                .containsExactly("swappiness", "memory-limits", "log-rotation", "updates", "env-review");
+                .containsExactly("swappiness", "memory-limits", "log-rotation", "env-review");
         JsonNode swap = n.get("findings").get(0);
         assertThat(swap.get("value").asDouble()).isEqualTo(Double.parseDouble(swappiness));
         assertThat(swap.get("details").get("found").asText()).isEqualTo("vm.swappiness=" + swappiness);
-        JsonNode env = n.get("findings").get(4);
+        assertThat(swap.get("severity").asText()).isEqualTo("OK");
+        JsonNode env = n.get("findings").get(3);
         assertThat(env.get("severity").asText()).isEqualTo("UNKNOWN");
         assertThat(env.get("message").asText()).contains("no-such-pm2");
         assertThat(n.get("severity").asText()).isEqualTo("UNKNOWN");

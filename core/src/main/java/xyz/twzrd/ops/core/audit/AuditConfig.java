@@ -49,8 +49,14 @@ public class AuditConfig {
         return ownLogs;
     }
 
+    /** Whether to ask the package manager for pending updates ({@code apt-get -s upgrade} takes seconds). */
     public boolean isCheckUpdates() {
         return checkUpdates;
+    }
+
+    public AuditConfig setCheckUpdates(boolean checkUpdates) {
+        this.checkUpdates = checkUpdates;
+        return this;
     }
 
     public void validate(String key) throws ConfigException {

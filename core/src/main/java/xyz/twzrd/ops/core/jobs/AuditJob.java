@@ -114,10 +114,10 @@ public final class AuditJob {
         if (main.ok()) {
             rules.addAll(LogrotateRules.parse(main.stdout(), "/etc/logrotate.conf"));
         }
-        CommandResult list = r.run(Command.of("find", LOGROTATE_DIR, "-maxdepth", "1", "-type", "f"));
+        CommandResult list = r.run(Command.of("find", "-L", LOGROTATE_DIR, "-maxdepth", "1", "-type", "f"));
         if (list.ok()) {
             for (String file : list.stdout().strip().split("\n")) {
-                if (file.isBlank()) {
+                if (file.isBlank() || !LogrotateRules.readInIncludedFolder(file.substring(file.lastIndexOf('/') + 1))) {
                     continue;
                 }
                 CommandResult c = r.run(Command.of("cat", file));

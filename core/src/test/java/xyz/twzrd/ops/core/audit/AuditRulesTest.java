@@ -91,6 +91,20 @@ class AuditRulesTest {
     }
 
     @Test
+    void bracesInScriptsAndSkippedFilesDoNotMakeRules() throws IOException {
+        String text = "/var/log/a.log {\n    postrotate\n        pid=$(cat /run/a.pid) || {\n    endscript\n}\n"
+                + "/var/log/b.log { weekly }\n/var/log/c.log {\n  firstaction\n   }\n  endscript\n}\n";
+        assertThat(LogrotateRules.parse(text, "t")).extracting(LogrotateRules.Rule::pattern)
+                .containsExactly("/var/log/a.log", "/var/log/b.log", "/var/log/c.log");
+        assertThat(LogrotateRules.parse(fixture("logrotate.d-postgresql-common"), "p"))
+                .extracting(LogrotateRules.Rule::pattern).containsExactly("/var/log/postgresql/*.log");
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops")).isTrue();
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops.dpkg-old")).isFalse();
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops~")).isFalse();
+        assertThat(LogrotateRules.readInIncludedFolder("pm2.disabled")).isFalse();
+    }
+
+    @Test
     void logRotationByModuleOrRules() throws IOException {
         List<AppFacts> apps = List.of(app("gateway", 1L, List.of(), "/home/twzrd/.pm2/logs/gateway-out.log",
                 "/home/twzrd/.pm2/logs/gateway-error.log"));

@@ -33,6 +33,13 @@ class Pm2AppsTest {
     @TempDir
     Path dir;
 
+    /** The live update check runs once, in AuditJobTest; these tests are about the PM2 facts. */
+    static OpsConfig noUpdates() {
+        OpsConfig c = OpsConfig.defaults();
+        c.getAudit().setCheckUpdates(false);
+        return c;
+    }
+
     @Test
     void jlistGivesNamesLimitsAndLogsButNoValues() throws IOException {
         String jlist = AuditRulesTest.fixture("pm2-jlist.json");
@@ -72,7 +79,7 @@ class Pm2AppsTest {
         Files.setPosixFilePermissions(pm2, PosixFilePermissions.fromString("rwx------"));
 
         AppSource source = Pm2Apps.jlist(new LocalCommandRunner(), pm2.toString(), dir, Duration.ofSeconds(10));
-        CheckResult r = new AuditJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local(), source);
+        CheckResult r = new AuditJob(noUpdates(), Clock.systemUTC()).run(Target.local(), source);
 
         Finding env = r.finding("env-review").orElseThrow();
         assertThat(env.severity()).isEqualTo(Severity.ALERT);
@@ -91,7 +98,7 @@ class Pm2AppsTest {
     void failingPm2MakesAppFindingsUnknownWithTheReason() {
         AppSource missing = Pm2Apps.jlist(new LocalCommandRunner(), dir.resolve("no-pm2").toString(), null,
                 Duration.ofSeconds(5));
-        CheckResult r = new AuditJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local(), missing);
+        CheckResult r = new AuditJob(noUpdates(), Clock.systemUTC()).run(Target.local(), missing);
         for (String id : List.of("memory-limits", "log-rotation", "env-review")) {
             Finding f = r.finding(id).orElseThrow();
             assertThat(f.severity()).as(id).isEqualTo(Severity.UNKNOWN);
