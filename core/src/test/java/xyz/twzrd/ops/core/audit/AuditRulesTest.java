@@ -55,10 +55,12 @@ class AuditRulesTest {
                 app("gateway", 300 * MIB, List.of()),
                 app("tree-builder", null, List.of()),
                 app("epoch-watcher", 0L, List.of()),
+                app("epoch-watcher", 0L, List.of()), // a second cluster instance
                 new AppFacts("pm2-logrotate", null, List.of(), List.of(), true)), 31 * GIB, 90);
         assertThat(f.severity()).isEqualTo(Severity.ALERT);
         assertThat(f.message()).contains("2 of 3 apps without a memory limit: tree-builder, epoch-watcher")
-                .contains("max_memory_restart").contains("pm2 restart tree-builder --max-memory-restart 300M");
+                .contains("max_memory_restart").contains("pm2 restart tree-builder --max-memory-restart 300M")
+                .contains("the others' limits sum to 300 MiB = 1% of 31.0 GiB RAM");
     }
 
     @Test
