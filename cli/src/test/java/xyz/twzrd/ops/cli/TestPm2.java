@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The pinned pm2 (system property {@code twzrd.pm2}, installed by the core build) with a daemon in a short,
- * fresh PM2_HOME of its own; {@link #close()} kills the daemon.
+ * fresh PM2_HOME of its own; {@link #close()} kills the daemon and removes the home.
  */
 final class TestPm2 implements AutoCloseable {
     static final Path APPS = Path.of("../core/src/test/resources/pm2-apps").toAbsolutePath().normalize();
@@ -48,6 +50,12 @@ final class TestPm2 implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        run(Map.of(), "kill");
+        try {
+            run(Map.of(), "kill");
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 }

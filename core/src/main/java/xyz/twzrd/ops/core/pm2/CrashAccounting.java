@@ -9,22 +9,22 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Counts unplanned restarts ("crashes") between two runs: PM2's {@code restart_time} per app now, minus the
  * count saved by the previous run in {@code STATE_DIR/pm2-baseline.json}, minus the planned restarts
- * {@code pm2-restart} recorded since then. A counter that went down, or an app whose {@code created_at}
- * changed (deleted and added again, or restored by a new PM2 daemon), starts over from the current count.
+ * {@code pm2-restart} recorded since then. A counter that went down, or an app whose {@code pm_id} changed
+ * (deleted and added again, or restored by a new PM2 daemon), starts over from the current count. ({@code created_at}
+ * is no help: {@code pm2 restart} resets it.)
  */
 public final class CrashAccounting {
     public static final String FINDING = "crashes";
     static final String FILE = "pm2-baseline.json";
 
     /** One app's counter as last seen. */
-    record AppCount(int pmId, long restarts, Instant createdAt) {
+    record AppCount(int pmId, long restarts) {
     }
 
     /** The saved baseline. */
@@ -58,7 +58,7 @@ public final class CrashAccounting {
             return Finding.unknown(FINDING, e.getMessage());
         }
         Map<String, AppCount> current = new TreeMap<>();
-        apps.forEach(a -> current.put(a.name(), new AppCount(a.pmId(), a.restarts(), a.createdAt())));
+        apps.forEach(a -> current.put(a.name(), new AppCount(a.pmId(), a.restarts())));
         try {
             StateFiles.write(file, new Baseline(now, current));
         } catch (IOException e) {
@@ -77,7 +77,7 @@ public final class CrashAccounting {
             if (before == null) {
                 continue;
             }
-            if (a.restarts() < before.restarts() || !Objects.equals(a.createdAt(), before.createdAt())) {
+            if (a.restarts() < before.restarts() || a.pmId() != before.pmId()) {
                 reset++;
                 continue;
             }

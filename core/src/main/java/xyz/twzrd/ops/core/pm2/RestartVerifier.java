@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The verified restart: list, {@code pm2 restart} the selected apps by id, record it as planned, wait the settle
- * time, list again and check each app is {@code online} with a higher restart count and a fresh uptime, then poll
+ * time, list again and check each app is {@code online}, restarted exactly once (more means it crashed again while
+ * settling) and with a fresh uptime, then poll
  * the health URL (if any) until it answers 2xx or the deadline passes. Every failure is an EMERGENCY finding
  * naming the app or endpoint; PM2 unreachable before anything was done is UNKNOWN.
  */
@@ -96,6 +97,9 @@ public final class RestartVerifier {
         }
         if (a.restarts() <= before.restarts()) {
             problems.add("restart count did not rise (" + before.restarts() + " -> " + a.restarts() + ")");
+        } else if (a.restarts() > before.restarts() + 1) {
+            problems.add("restarted " + (a.restarts() - before.restarts() - 1) + " more time(s) on its own during the"
+                    + " settle time (" + before.restarts() + " -> " + a.restarts() + "): crashing");
         }
         if (a.uptimeSince() == null || before.uptimeSince() != null && !a.uptimeSince().isAfter(before.uptimeSince())) {
             problems.add("uptime not fresh (process started " + a.uptimeSince() + ")");
