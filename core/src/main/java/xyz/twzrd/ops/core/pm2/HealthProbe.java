@@ -56,6 +56,13 @@ public final class HealthProbe {
         }
     }
 
+    /** The URL as results show it: scheme, host, port and path; user info and query (possible secrets) left out. */
+    public static String display(String url) {
+        URI u = check(url);
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getRawPath() == null ? "" : u.getRawPath());
+    }
+
     /** Polls until a 2xx answer or until {@code deadline} has passed. */
     public Outcome poll(String url, Duration deadline) throws InterruptedException {
         URI uri = check(url);

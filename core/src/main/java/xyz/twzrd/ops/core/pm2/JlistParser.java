@@ -40,10 +40,7 @@ public final class JlistParser {
         }
         JsonNode root;
         try (JsonParser p = Json.mapper().createParser(text.substring(start))) {
-            root = p.readValueAsTree();
-            if (p.nextToken() != null) {
-                throw new Pm2Exception("pm2 jlist printed more than one JSON value");
-            }
+            root = p.readValueAsTree(); // text after the list (e.g. "In-memory PM2 is out-of-date") is ignored
         } catch (JsonProcessingException e) {
             throw new Pm2Exception("pm2 jlist output is not valid JSON (truncated or malformed) at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());

@@ -119,8 +119,9 @@ public final class RestartVerifier {
                 a.name() + " NOT verified after restart: " + String.join("; ", problems), d);
     }
 
-    private Finding health(String url, Duration deadline) throws InterruptedException {
-        HealthProbe.Outcome o = health.poll(url, deadline);
+    private Finding health(String target, Duration deadline) throws InterruptedException {
+        HealthProbe.Outcome o = health.poll(target, deadline);
+        String url = HealthProbe.display(target);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("url", url);
         d.put("status", o.status());

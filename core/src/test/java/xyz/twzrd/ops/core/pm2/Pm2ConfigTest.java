@@ -53,6 +53,7 @@ class Pm2ConfigTest {
         assertThat(AppSelection.parse("all").all()).isTrue();
         assertThat(AppSelection.parse(" web , web,api ").names()).containsExactly("web", "api");
         assertThatThrownBy(() -> AppSelection.parse("web,")).hasMessageStartingWith("'' is not a valid PM2 app name");
+        assertThat(HealthProbe.display("http://user:pw@localhost:8080/health?token=abc")).isEqualTo("http://localhost:8080/health");
         assertThatThrownBy(() -> AppSelection.parse("-web")).hasMessageStartingWith("'-web' is not a valid PM2 app name");
     }
 }
