@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import xyz.twzrd.ops.core.audit.AuditConfig;
 import xyz.twzrd.ops.core.logs.LogsConfig;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
 
@@ -39,6 +40,7 @@ public class OpsConfig {
     private Thresholds thresholds = new Thresholds();
     private LogsConfig logs = new LogsConfig();
     private Pm2Config pm2 = new Pm2Config();
+    private AuditConfig audit = new AuditConfig();
 
     public Thresholds getThresholds() {
         return thresholds;
@@ -52,6 +54,11 @@ public class OpsConfig {
     /** The {@code pm2:} section: crash-loop detection and verified-restart defaults. */
     public Pm2Config getPm2() {
         return pm2;
+    }
+
+    /** The {@code audit:} section: what the quarterly tuning audit expects. */
+    public AuditConfig getAudit() {
+        return audit;
     }
 
     /** Defaults only. */
@@ -128,5 +135,9 @@ public class OpsConfig {
             pm2 = new Pm2Config();
         }
         pm2.validate("pm2");
+        if (audit == null) {
+            audit = new AuditConfig();
+        }
+        audit.validate("audit");
     }
 }

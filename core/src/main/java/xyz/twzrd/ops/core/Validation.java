@@ -1,0 +1,85 @@
+package xyz.twzrd.ops.core;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of user input shared by the runner's options and the Jenkins form validation. Each returns the problem
+ * in one sentence, or empty when the value is fine.
+ */
+public final class Validation {
+    /** PM2 app names we accept: letters, digits, dot, underscore, dash; never anything a shell would read. */
+    public static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern TARGET = Pattern.compile("([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9.-]{1,253}|\\[[0-9a-fA-F:]+])(:(\\d{1,5}))?");
+
+    private Validation() {
+    }
+
+    /** An http(s) URL with a host. */
+    public static Optional<String> healthUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI u = new URI(value.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return Optional.of("the health URL must start with http:// or https://");
+            }
+            if (u.getHost() == null) {
+                return Optional.of("the health URL has no host");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of("not a URL: " + e.getReason());
+        }
+    }
+
+    /** A duration such as 10s, 5m. */
+    public static Optional<String> duration(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Durations.parse(value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** {@code all}, or a comma-separated list of app names. */
+    public static Optional<String> apps(String value) {
+        if (value == null || value.isBlank() || value.trim().equals("all")) {
+            return Optional.empty();
+        }
+        for (String name : value.split(",")) {
+            String n = name.trim();
+            if (!APP_NAME.matcher(n).matches()) {
+                return Optional.of("'" + n + "' is not a PM2 app name (letters, digits, '.', '_' and '-' only)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code user@host[:port]}. */
+    public static Optional<String> target(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        var m = TARGET.matcher(value.trim());
+        if (!m.matches()) {
+            return Optional.of("'" + value + "' is not user@host[:port]");
+        }
+        if (m.group(4) != null) {
+            int port = Integer.parseInt(m.group(4));
+            if (port < 1 || port > 65535) {
+                return Optional.of("port " + port + " is out of range");
+            }
+        }
+        return Optional.empty();
+    }
+}

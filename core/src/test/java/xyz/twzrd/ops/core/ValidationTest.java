@@ -1,0 +1,34 @@
+package xyz.twzrd.ops.core;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidationTest {
+    @Test
+    void healthUrls() {
+        assertThat(Validation.healthUrl("http://localhost:8080/health")).isEmpty();
+        assertThat(Validation.healthUrl("")).isEmpty();
+        assertThat(Validation.healthUrl("ftp://x/")).contains("the health URL must start with http:// or https://");
+        assertThat(Validation.healthUrl("http:///nohost")).contains("the health URL has no host");
+        assertThat(Validation.healthUrl("http://a b/")).get().asString().startsWith("not a URL");
+    }
+
+    @Test
+    void appNamesNeverReachAShell() {
+        assertThat(Validation.apps("all")).isEmpty();
+        assertThat(Validation.apps("gateway, cls-worker-s0,tree_builder.v2")).isEmpty();
+        assertThat(Validation.apps("gateway;rm -rf /")).get().asString().contains("'gateway;rm -rf /' is not a PM2 app name");
+        assertThat(Validation.apps("$(id)")).isPresent();
+    }
+
+    @Test
+    void targetsAndDurations() {
+        assertThat(Validation.target("deploy@vps1.example.org")).isEmpty();
+        assertThat(Validation.target("deploy@127.0.0.1:2222")).isEmpty();
+        assertThat(Validation.target("vps1")).contains("'vps1' is not user@host[:port]");
+        assertThat(Validation.target("a@b:99999")).contains("port 99999 is out of range");
+        assertThat(Validation.duration("10s")).isEmpty();
+        assertThat(Validation.duration("ten")).get().asString().contains("not a duration");
+    }
+}

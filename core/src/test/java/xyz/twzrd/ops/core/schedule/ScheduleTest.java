@@ -1,0 +1,118 @@
+package xyz.twzrd.ops.core.schedule;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScheduleTest {
+    @TempDir
+    Path dir;
+
+    private Schedule schedule(ZoneOffset offset) {
+        return new Schedule(Path.of("/opt/twzrd ops/twzrd-ops"), Path.of("/var/lib/twzrd-ops/state"),
+                Path.of("/var/lib/twzrd-ops/reports"), dir.resolve("logs"), "http://localhost:8080/health", offset);
+    }
+
+    private static List<String> cronLines(String block) {
+        return block.lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    @Test
+    void utcHostGetsTheOpsSchedule() {
+        List<String> lines = cronLines(schedule(ZoneOffset.UTC).cronBlock());
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("0 * * * * '/opt/twzrd ops/twzrd-ops' alerts --notify --state-dir /var/lib/twzrd-ops/state")
+                .endsWith("/logs/alerts.log 2>&1");
+        assertThat(lines.get(1)).startsWith("0 0 * * 1 ").contains(" health-check ");
+        assertThat(lines.get(2)).startsWith("0 1 * * 5 ").contains(" pm2-restart --health-url http://localhost:8080/health ");
+    }
+
+    @Test
+    void otherHostClocksAreConverted() {
+        List<String> east = cronLines(schedule(ZoneOffset.ofHours(2)).cronBlock());
+        assertThat(east.get(1)).startsWith("0 2 * * 1 ");
+        assertThat(east.get(2)).startsWith("0 3 * * 5 ");
+        String westBlock = schedule(ZoneOffset.ofHours(-5)).cronBlock();
+        assertThat(westBlock).contains("host clock is UTC-05:00");
+        List<String> west = cronLines(westBlock);
+        assertThat(west.get(1)).startsWith("0 19 * * 0 "); // Monday 00:00 UTC = Sunday 19:00
+        assertThat(west.get(2)).startsWith("0 20 * * 4 "); // Friday 01:00 UTC = Thursday 20:00
+        assertThatThrownBy(() -> schedule(ZoneOffset.ofHoursMinutes(5, 30)).cronBlock()).hasMessageContaining("set the host to UTC");
+    }
+
+    @Test
+    void hostileUrlIsQuotedForCron() {
+        Schedule s = new Schedule(Path.of("/opt/t/twzrd-ops"), Path.of("/s"), Path.of("/r"), Path.of("/l"),
+                "http://x/$(touch /tmp/pwned)'", ZoneOffset.UTC);
+        assertThat(s.cronBlock()).contains("'http://x/$(touch /tmp/pwned)'\\'''");
+    }
+
+    @Test
+    void blockIsAppendedThenReplacedInPlaceAndOtherLinesAreKept() throws IOException {
+        String mine = "MAILTO=ops@example.org\n15 3 * * * /usr/local/bin/backup\n";
+        String block = schedule(ZoneOffset.UTC).cronBlock();
+        String once = ManagedBlock.apply(mine, block);
+        assertThat(once).startsWith(mine).endsWith(block);
+        assertThat(ManagedBlock.apply(once, block)).isEqualTo(once);
+        String withTail = once + "30 4 * * * /usr/local/bin/other\n";
+        String newer = schedule(ZoneOffset.ofHours(1)).cronBlock();
+        String replaced = ManagedBlock.apply(withTail, newer);
+        assertThat(replaced).isEqualTo(mine + newer + "30 4 * * * /usr/local/bin/other\n");
+        assertThat(ManagedBlock.apply("no newline at end", block)).isEqualTo("no newline at end\n" + block);
+    }
+
+    @Test
+    void brokenBlocksAreRefused() {
+        assertThatThrownBy(() -> ManagedBlock.apply(Schedule.BEGIN + "\n0 * * * * x\n", "b"))
+                .hasMessageContaining("without '" + Schedule.END + "'");
+        String two = Schedule.BEGIN + "\n" + Schedule.END + "\n" + Schedule.BEGIN + "\n" + Schedule.END + "\n";
+        assertThatThrownBy(() -> ManagedBlock.apply(two, "b")).hasMessageContaining("two twzrd-ops managed blocks");
+    }
+
+    @Test
+    void installIsIdempotent() throws IOException {
+        Path crontab = dir.resolve("crontab");
+        Files.writeString(crontab, "15 3 * * * /usr/local/bin/backup\n");
+        Path rule = dir.resolve("logrotate.d/twzrd-ops");
+        Schedule s = schedule(ZoneOffset.UTC);
+        ScheduleInstaller.Outcome first = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule);
+        assertThat(first.crontabChanged()).isTrue();
+        assertThat(first.logrotateChanged()).isTrue();
+        String afterFirst = Files.readString(crontab);
+        ScheduleInstaller.Outcome second = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule);
+        assertThat(second).isEqualTo(new ScheduleInstaller.Outcome(false, false));
+        assertThat(Files.readString(crontab)).isEqualTo(afterFirst).startsWith("15 3 * * * /usr/local/bin/backup\n");
+        assertThat(afterFirst.split(Schedule.BEGIN, -1)).hasSize(2);
+        assertThat(Files.readString(rule)).contains(dir.resolve("logs") + "/*.log {").contains("rotate 8");
+        assertThat(dir.resolve("logs")).isDirectory();
+    }
+
+    @Test
+    void refusesWhenItCannotWriteAndLeavesEverythingAsItWas() throws IOException {
+        Path crontab = dir.resolve("crontab");
+        Files.writeString(crontab, "15 3 * * * /usr/local/bin/backup\n");
+        Path blocker = dir.resolve("not-a-folder");
+        Files.writeString(blocker, "x");
+        assertThatThrownBy(() -> ScheduleInstaller.install(schedule(ZoneOffset.UTC), CrontabStore.file(crontab),
+                blocker.resolve("twzrd-ops"))).isInstanceOf(IOException.class).hasMessageContaining("twzrd-ops");
+        assertThat(Files.readString(crontab)).isEqualTo("15 3 * * * /usr/local/bin/backup\n");
+    }
+
+    @Test
+    void foreignLogrotateFileIsNotTouched() throws IOException {
+        Path rule = dir.resolve("twzrd-ops");
+        Files.writeString(rule, "/var/log/x.log { daily }\n");
+        assertThatThrownBy(() -> ScheduleInstaller.install(schedule(ZoneOffset.UTC),
+                CrontabStore.file(dir.resolve("crontab")), rule)).hasMessageContaining("was not written by twzrd-ops");
+        assertThat(Files.readString(rule)).isEqualTo("/var/log/x.log { daily }\n");
+        assertThat(dir.resolve("crontab")).doesNotExist();
+    }
+}
