@@ -15,16 +15,17 @@ import java.util.TreeMap;
 /**
  * Counts unplanned restarts ("crashes") between two runs: PM2's {@code restart_time} per app now, minus the
  * count saved by the previous run in {@code STATE_DIR/pm2-baseline.json}, minus the planned restarts
- * {@code pm2-restart} recorded since then. A counter that went down, or an app whose {@code pm_id} changed
- * (deleted and added again, or restored by a new PM2 daemon), starts over from the current count. ({@code created_at}
- * is no help: {@code pm2 restart} resets it.)
+ * {@code pm2-restart} recorded since then, summed per app name (cluster instances share a name). Processes are
+ * matched by name and {@code pm_id}: an app deleted and added again gets a new id and is counted from the next run;
+ * a counter that went down (a new PM2 daemon) starts over from the current count. ({@code created_at} is no help:
+ * {@code pm2 restart} resets it.)
  */
 public final class CrashAccounting {
     public static final String FINDING = "crashes";
     static final String FILE = "pm2-baseline.json";
 
-    /** One app's counter as last seen. */
-    record AppCount(int pmId, long restarts) {
+    /** One process's counter as last seen. */
+    record AppCount(String name, long restarts) {
     }
 
     /** The saved baseline. */
@@ -58,7 +59,7 @@ public final class CrashAccounting {
             return Finding.unknown(FINDING, e.getMessage());
         }
         Map<String, AppCount> current = new TreeMap<>();
-        apps.forEach(a -> current.put(a.name(), new AppCount(a.pmId(), a.restarts())));
+        apps.forEach(a -> current.put(key(a), new AppCount(a.name(), a.restarts())));
         try {
             StateFiles.write(file, new Baseline(now, current));
         } catch (IOException e) {
@@ -69,30 +70,39 @@ public final class CrashAccounting {
                     "first run: no baseline yet; restart counts of " + apps.size()
                             + " apps saved, crashes are counted from the next run");
         }
-        Map<String, Object> crashed = new LinkedHashMap<>();
-        long total = 0;
+        Map<String, Long> restarted = new TreeMap<>();
         int reset = 0;
         for (Pm2Process a : apps) {
-            AppCount before = base.apps().get(a.name());
+            AppCount before = base.apps().get(key(a));
             if (before == null) {
                 continue;
             }
-            if (a.restarts() < before.restarts() || a.pmId() != before.pmId()) {
+            if (a.restarts() < before.restarts()) {
                 reset++;
                 continue;
             }
-            long n = Math.max(0, a.restarts() - before.restarts() - planned.getOrDefault(a.name(), 0L));
+            restarted.merge(a.name(), a.restarts() - before.restarts(), Long::sum);
+        }
+        Map<String, Object> crashed = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : restarted.entrySet()) {
+            long n = Math.max(0, e.getValue() - planned.getOrDefault(e.getKey(), 0L));
             if (n > 0) {
-                crashed.put(a.name(), n);
+                crashed.put(e.getKey(), n);
                 total += n;
             }
         }
         String since = " since " + base.takenAt();
-        String note = reset == 0 ? "" : "; " + reset + " app counter(s) started over (app re-created or PM2 restarted)";
+        String note = reset == 0 ? "" : "; " + reset + " counter(s) started over (a new PM2 daemon?)";
         String msg = total == 0 ? "no unplanned restarts" + since + note
                 : total + " unplanned restart" + (total == 1 ? "" : "s") + since + ": " + describe(crashed) + note;
         Finding f = new Finding(FINDING, Finding.grade(total, 0.0, null), (double) total, "count", 0.0, null, msg, crashed);
         return f.withDetail("since", base.takenAt().toString());
+    }
+
+    /** Baseline key: name and pm_id, so cluster instances (one name, several ids) are counted one by one. */
+    private static String key(Pm2Process a) {
+        return a.name() + ":" + a.pmId();
     }
 
     private static String describe(Map<String, Object> perApp) {

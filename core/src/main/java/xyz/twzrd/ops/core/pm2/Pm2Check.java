@@ -42,7 +42,7 @@ public final class Pm2Check {
             return new Report(List.of(Finding.unknown(PM2, e.getMessage())), List.of());
         }
         List<Finding> out = new ArrayList<>();
-        apps.forEach(a -> out.add(processFinding(a)));
+        apps.forEach(a -> out.add(processFinding(a, a.label(apps))));
         Instant previousRun = CrashAccounting.previousRun(stateDir).orElse(null);
         out.add(CrashAccounting.account(stateDir, apps, now));
         out.add(crashLoop(apps, now, previousRun));
@@ -50,15 +50,15 @@ public final class Pm2Check {
     }
 
     /** {@code process:<name>}: OK when online, else ALERT with the status and restart count. */
-    static Finding processFinding(Pm2Process a) {
+    static Finding processFinding(Pm2Process a, String label) {
         Severity s = a.online() ? Severity.OK : Severity.ALERT;
-        String msg = a.name() + " is " + a.status() + " (" + a.restarts() + " restart" + (a.restarts() == 1 ? "" : "s")
+        String msg = label + " is " + a.status() + " (" + a.restarts() + " restart" + (a.restarts() == 1 ? "" : "s")
                 + ")" + (a.online() ? "" : ": not online");
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("status", a.status());
         d.put("pmId", a.pmId());
         d.put("restarts", a.restarts());
-        return new Finding("process:" + a.name(), s, (double) a.restarts(), "restarts", null, null, msg, d);
+        return new Finding("process:" + label, s, (double) a.restarts(), "restarts", null, null, msg, d);
     }
 
     private Finding crashLoop(List<Pm2Process> apps, Instant now, Instant previousRun) {

@@ -29,10 +29,6 @@ public final class Pm2Client {
         this.settings = settings;
     }
 
-    public Pm2Settings settings() {
-        return settings;
-    }
-
     /** {@code pm2 jlist}, parsed: every app PM2 knows, in PM2's order. */
     public List<Pm2Process> list() throws Pm2Exception {
         CommandResult r = pm2(List.of("jlist"), LIST_OUTPUT_LIMIT);

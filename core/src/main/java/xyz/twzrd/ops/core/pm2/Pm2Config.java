@@ -24,30 +24,18 @@ public class Pm2Config {
         return crashLoopRestarts;
     }
 
-    public Pm2Config setCrashLoopRestarts(int n) {
-        this.crashLoopRestarts = n;
-        return this;
-    }
 
     /** The crash-loop window (default 5m). */
     public Duration crashLoopWindow() {
         return Durations.parse(crashLoopWindow);
     }
 
-    public Pm2Config setCrashLoopWindow(String window) {
-        this.crashLoopWindow = window;
-        return this;
-    }
 
     /** Opt-in: {@code pm2 stop} an app found in a crash loop (default false: nothing is stopped). */
     public boolean isStopLooping() {
         return stopLooping;
     }
 
-    public Pm2Config setStopLooping(boolean stopLooping) {
-        this.stopLooping = stopLooping;
-        return this;
-    }
 
     /** How much of the end of {@code PM2_HOME/pm2.log} is read for crash-loop evidence (default 1 MiB). */
     public long getDaemonLogBytes() {

@@ -36,4 +36,12 @@ public record Pm2Process(String name, int pmId, String status, long restarts, lo
     public boolean online() {
         return ONLINE.equals(status);
     }
+
+    /**
+     * How findings name this app: its name, or {@code name:pm_id} when several processes of the listing share the
+     * name (cluster mode, {@code -i N}).
+     */
+    public String label(List<Pm2Process> listing) {
+        return listing.stream().filter(p -> p.name.equals(name)).count() > 1 ? name + ":" + pmId : name;
+    }
 }

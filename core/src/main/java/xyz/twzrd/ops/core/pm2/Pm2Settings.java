@@ -2,7 +2,6 @@ package xyz.twzrd.ops.core.pm2;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How to reach PM2 on a target.
@@ -18,11 +17,5 @@ public record Pm2Settings(String pm2, Path pm2Home, Duration timeout) {
     public Pm2Settings {
         pm2 = pm2 == null || pm2.isBlank() ? "pm2" : pm2;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        Objects.requireNonNull(pm2);
-    }
-
-    /** {@code pm2} on the PATH, the environment's PM2_HOME, a 30 s timeout. */
-    public static Pm2Settings defaults() {
-        return new Pm2Settings("pm2", null, DEFAULT_TIMEOUT);
     }
 }

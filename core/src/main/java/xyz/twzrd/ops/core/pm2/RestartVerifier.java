@@ -77,7 +77,7 @@ public final class RestartVerifier {
             return new Report(out, List.of());
         }
         for (Pm2Process b : selected) {
-            out.add(verify(b, after.stream().filter(a -> a.pmId() == b.pmId()).findFirst()));
+            out.add(verify(b, b.label(before), after.stream().filter(a -> a.pmId() == b.pmId()).findFirst()));
         }
         if (config.getHealthUrl() != null) {
             out.add(health(config.getHealthUrl(), config.deadline()));
@@ -85,10 +85,10 @@ public final class RestartVerifier {
         return new Report(out, ProcessSummary.of(after));
     }
 
-    static Finding verify(Pm2Process before, Optional<Pm2Process> found) {
-        String id = RESTART + ":" + before.name();
+    static Finding verify(Pm2Process before, String label, Optional<Pm2Process> found) {
+        String id = RESTART + ":" + label;
         if (found.isEmpty()) {
-            return new Finding(id, Severity.EMERGENCY, null, "", null, null, before.name() + " is gone from PM2 after the restart");
+            return new Finding(id, Severity.EMERGENCY, null, "", null, null, label + " is gone from PM2 after the restart");
         }
         Pm2Process a = found.get();
         List<String> problems = new ArrayList<>();
@@ -113,10 +113,10 @@ public final class RestartVerifier {
         }
         if (problems.isEmpty()) {
             return new Finding(id, Severity.OK, null, "", null, null,
-                    a.name() + " restarted and online (restarts " + before.restarts() + " -> " + a.restarts() + ")", d);
+                    label + " restarted and online (restarts " + before.restarts() + " -> " + a.restarts() + ")", d);
         }
         return new Finding(id, Severity.EMERGENCY, null, "", null, null,
-                a.name() + " NOT verified after restart: " + String.join("; ", problems), d);
+                label + " NOT verified after restart: " + String.join("; ", problems), d);
     }
 
     private Finding health(String target, Duration deadline) throws InterruptedException {

@@ -66,7 +66,19 @@ class CrashAccountingTest {
                 List.of(app("web", 0, 1, CREATED), app("api", 3, 6, CREATED), app("new", 4, 8, CREATED)),
                 T0.plusSeconds(3600));
         assertThat(f.severity()).isEqualTo(Severity.OK);
-        assertThat(f.message()).contains("2 app counter(s) started over");
+        assertThat(f.message()).contains("1 counter(s) started over"); // api has a new pm_id: counted from the next run
+    }
+
+    @Test
+    void clusterInstancesShareTheirNameAndArePlannedTogether() throws Exception {
+        CrashAccounting.account(state, List.of(app("api", 0, 0, CREATED), app("api", 1, 0, CREATED)), T0);
+        PlannedRestarts.record(state, T0.plusSeconds(60), List.of("api", "api"));
+        Finding f = CrashAccounting.account(state, List.of(app("api", 0, 2, CREATED), app("api", 1, 1, CREATED)),
+                T0.plusSeconds(3600));
+        assertThat(f.value()).isEqualTo(1.0);
+        assertThat(f.details()).containsEntry("api", 1L);
+        List<Pm2Process> cluster = List.of(app("api", 0, 0, CREATED), app("api", 1, 0, CREATED), app("web", 2, 0, CREATED));
+        assertThat(cluster).extracting(p -> p.label(cluster)).containsExactly("api:0", "api:1", "web");
     }
 
     @Test
