@@ -49,7 +49,7 @@ class Pm2LiveTest {
                 "--max-memory-restart", "200M");
         pm2.start("worker.js", "worker", Map.of());
         pm2.start("crasher.js", "crasher", Map.of());
-        pm2.start("broken.js", "broken", Map.of(), "--max-restarts", "3");
+        pm2.pm2(Map.of(), "start", Pm2Sandbox.APPS.resolve("broken.config.js").toString());
         pm2.await("broken", p -> p.status().equals("errored"));
     }
 
@@ -134,7 +134,8 @@ class Pm2LiveTest {
     @Order(5)
     void aDeadHealthEndpointOrAnErroredAppIsAnEmergencyNamingIt() throws Exception {
         int dead = Pm2Sandbox.freePort();
-        Pm2Config c = new Pm2Config().setRestartApps("worker,broken").setSettle(Duration.ofMillis(500))
+        // settle long enough for broken to start and fail again even on a loaded machine
+        Pm2Config c = new Pm2Config().setRestartApps("worker,broken").setSettle(Duration.ofSeconds(4))
                 .setHealthUrl("http://127.0.0.1:" + dead + "/health").setDeadline(Duration.ofSeconds(1));
         CheckResult r = new RestartJob(pm2.settings(), c, state, Clock.systemUTC()).run(Target.local());
         assertThat(r.getSeverity()).isEqualTo(Severity.EMERGENCY);
