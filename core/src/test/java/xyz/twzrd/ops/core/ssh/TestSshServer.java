@@ -5,7 +5,6 @@ import com.jcraft.jsch.KeyPair;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.command.CommandFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -41,7 +40,17 @@ final class TestSshServer implements AutoCloseable {
         s.setHost("127.0.0.1");
         s.setPort(0);
         s.setKeyPairProvider(KeyPairProvider.wrap(hk));
-        s.setPublickeyAuthenticator(new AuthorizedKeysAuthenticator(authorizedKeys));
+        // keys read once, up front: SSHD's file-watching authenticator loses a race when sessions log in at once
+        List<java.security.PublicKey> keys = new java.util.ArrayList<>();
+        try {
+            for (org.apache.sshd.common.config.keys.AuthorizedKeyEntry e
+                    : org.apache.sshd.common.config.keys.AuthorizedKeyEntry.readAuthorizedKeys(authorizedKeys)) {
+                keys.add(e.resolvePublicKey(null, org.apache.sshd.common.config.keys.PublicKeyEntryResolver.FAILING));
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("bad key in " + authorizedKeys, e);
+        }
+        s.setPublickeyAuthenticator(new org.apache.sshd.server.auth.pubkey.KeySetPublickeyAuthenticator("test", keys));
         s.setPasswordAuthenticator(null);
         s.setKeyboardInteractiveAuthenticator(null);
         s.setCommandFactory(commands);
