@@ -12,6 +12,6 @@ import xyz.twzrd.ops.core.jobs.AlertsJob;
 final class AlertsCommand extends CheckCommand {
     @Override
     CheckResult check(Target target, OpsConfig config) {
-        return new AlertsJob(config, pm2.settings(), data.stateDir(), clock).run(target);
+        return new AlertsJob(config, pm2.settings(), stateDir(target), clock).run(target);
     }
 }

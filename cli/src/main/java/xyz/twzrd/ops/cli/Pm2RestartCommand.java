@@ -53,6 +53,6 @@ final class Pm2RestartCommand extends CheckCommand {
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }
-        return new RestartJob(pm2.settings(), c, data.stateDir(), clock).run(target);
+        return new RestartJob(pm2.settings(), c, stateDir(target), clock).run(target);
     }
 }
