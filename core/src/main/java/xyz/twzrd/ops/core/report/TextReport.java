@@ -34,7 +34,8 @@ public final class TextReport {
         return b.toString();
     }
 
-    static String value(Double v, String unit) {
+    /** A value with its unit, "-" when absent; whole numbers without decimals. */
+    public static String value(Double v, String unit) {
         if (v == null) {
             return "-";
         }

@@ -1,0 +1,50 @@
+package xyz.twzrd.ops.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.config.OpsConfig;
+import xyz.twzrd.ops.core.jobs.HealthCheckJob;
+import xyz.twzrd.ops.core.report.ReportSet;
+
+/** {@code twzrd-ops health-check}: the weekly health check with its dated report set. */
+@Command(name = "health-check", mixinStandardHelpOptions = true,
+        description = "Run the weekly health check; write health-report-YYYY-MM-DD.txt/.json/.html into --report-dir, "
+                + "compared with the previous report; append history and alert state.")
+final class HealthCheckCommand extends CheckCommand {
+    @Mixin
+    RecordOptions record;
+
+    private ReportSet written;
+
+    @Override
+    CheckResult check(Target target, OpsConfig config) {
+        CheckResult r = new HealthCheckJob(config, clock).run(target);
+        r = record.record(r, data.stateDir(), Optional.empty(), spec.commandLine().getErr());
+        try {
+            written = ReportSet.write(data.reportDir(), r);
+        } catch (IOException | RuntimeException e) {
+            r = r.withFindings(List.of(Finding.unknown("report", "report set could not be written to "
+                    + data.reportDir() + ": " + e.getMessage())));
+        }
+        return r;
+    }
+
+    @Override
+    void print(CheckResult result) {
+        super.print(result);
+        if (json || written == null) {
+            return;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        written.comparison().changes().forEach(c -> out.println("  since last report: " + c.kind() + " " + c.id()));
+        written.files().forEach(p -> out.println("  report: " + p));
+        out.flush();
+    }
+}
