@@ -47,6 +47,13 @@ public final class HistoryStore {
 
     private <T> T locked(Locked<T> action) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        // FileLock excludes other processes; threads of this JVM (parallel Jenkins builds) queue here first
+        synchronized (HistoryStore.class) {
+            return lockedFile(action);
+        }
+    }
+
+    private <T> T lockedFile(Locked<T> action) throws IOException {
         try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             return action.run();

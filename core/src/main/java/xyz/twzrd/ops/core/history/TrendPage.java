@@ -38,7 +38,7 @@ public final class TrendPage {
     private static String severityStrip(TrendSeries t) {
         int n = t.labels().size();
         double w = (double) (W - 2 * PAD) / n;
-        StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + W
+        StringBuilder s = new StringBuilder("<svg role=\"img\" width=\"" + W
                 + "\" height=\"40\" viewBox=\"0 0 " + W + " 40\"><title>severity per run</title>");
         for (int i = 0; i < n; i++) {
             Severity sev = t.severities().get(i);
@@ -61,7 +61,7 @@ public final class TrendPage {
                 pts.append(fmt(PAD + i * step)).append(',').append(fmt(H - PAD - (H - 2 * PAD) * v / top)).append(' ');
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + W + "\" height=\"" + H
+        return "<svg role=\"img\" width=\"" + W + "\" height=\"" + H
                 + "\" viewBox=\"0 0 " + W + " " + H + "\"><title>" + Html.text(name) + "</title>"
                 + "<line x1=\"" + PAD + "\" y1=\"" + (H - PAD) + "\" x2=\"" + (W - PAD) + "\" y2=\"" + (H - PAD) + "\" stroke=\"#999\"/>"
                 + "<text x=\"2\" y=\"" + (PAD - 8) + "\" font-size=\"11\">max " + Html.text(fmt(max)) + "</text>"
