@@ -59,8 +59,9 @@ public final class SlackWebhookClient {
                 reason = "timed out after " + timeout.toMillis() + " ms posting to " + Webhooks.mask(webhook);
                 retry = true;
             } catch (IOException e) {
-                reason = e.getClass().getSimpleName() + " posting to " + Webhooks.mask(webhook) + ": "
-                        + Webhooks.scrub(e.getMessage(), webhook);
+                String detail = Webhooks.scrub(e.getMessage(), webhook);
+                reason = e.getClass().getSimpleName() + " posting to " + Webhooks.mask(webhook)
+                        + (detail.isBlank() ? "" : ": " + detail);
                 retry = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
