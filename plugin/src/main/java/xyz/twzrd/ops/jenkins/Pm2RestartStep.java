@@ -1,0 +1,122 @@
+package xyz.twzrd.ops.jenkins;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.jobs.JobRequest;
+
+/**
+ * {@code pm2Restart}: the Friday verified restart. Restarts the apps, waits, checks each is back {@code online} with
+ * a fresh uptime, then polls the health endpoint until it answers 2xx or the deadline passes. EMERGENCY when any
+ * of that fails. The restart is recorded as planned, so the hourly check does not count it as a crash.
+ */
+public class Pm2RestartStep extends TwzrdStep {
+    private String apps = "all";
+    private String settle = "10s";
+    private String healthUrl;
+    private String deadline = "60s";
+
+    @DataBoundConstructor
+    public Pm2RestartStep() {
+        // all fields are optional
+    }
+
+    public String getApps() {
+        return apps;
+    }
+
+    /** {@code all} (default) or comma-separated app names. */
+    @DataBoundSetter
+    public void setApps(String apps) {
+        this.apps = Util.or(Util.fixEmpty(apps), "all");
+    }
+
+    public String getSettle() {
+        return settle;
+    }
+
+    /** How long to wait after the restart before listing again (default 10s). */
+    @DataBoundSetter
+    public void setSettle(String settle) {
+        this.settle = Util.or(Util.fixEmpty(settle), "10s");
+    }
+
+    public String getHealthUrl() {
+        return healthUrl;
+    }
+
+    /** Health endpoint that must answer 2xx, e.g. http://localhost:8080/health (optional). */
+    @DataBoundSetter
+    public void setHealthUrl(String healthUrl) {
+        this.healthUrl = Util.fixEmpty(healthUrl);
+    }
+
+    public String getDeadline() {
+        return deadline;
+    }
+
+    /** How long the health endpoint may take to answer (default 60s). */
+    @DataBoundSetter
+    public void setDeadline(String deadline) {
+        this.deadline = Util.or(Util.fixEmpty(deadline), "60s");
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, request("pm2-restart", apps, healthUrl, settle, deadline, null), this);
+    }
+
+    /** Runs the restart; holds copies of the step's values only. */
+    private static final class Execution extends TwzrdExecution {
+        private static final long serialVersionUID = 1L;
+
+        Execution(StepContext context, JobRequest request, TwzrdStep step) {
+            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends TwzrdStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "pm2Restart";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "twzrd-ops: verified PM2 restart";
+        }
+
+        @POST
+        public FormValidation doCheckApps(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return toForm(Validation.apps(value));
+        }
+
+        @POST
+        public FormValidation doCheckHealthUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return toForm(Validation.healthUrl(value));
+        }
+
+        @POST
+        public FormValidation doCheckSettle(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return toForm(Validation.duration(value));
+        }
+
+        @POST
+        public FormValidation doCheckDeadline(@AncestorInPath Item item, @QueryParameter String value) {
+            checkConfigure(item);
+            return toForm(Validation.duration(value));
+        }
+    }
+}
