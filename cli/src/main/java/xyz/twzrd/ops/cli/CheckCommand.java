@@ -75,10 +75,19 @@ abstract class CheckCommand implements Callable<Integer> {
      * remote host (so baselines of different hosts never mix).
      */
     Path stateDir(Target target) {
+        return perHost(data.stateDir(), target);
+    }
+
+    /** The report folder for this target: {@code --report-dir} locally, {@code <report-dir>/hosts/<host>} remotely. */
+    Path reportDir(Target target) {
+        return perHost(data.reportDir(), target);
+    }
+
+    private static Path perHost(Path base, Target target) {
         if (target.runner().isLocal()) {
-            return data.stateDir();
+            return base;
         }
-        return data.stateDir().resolve("hosts").resolve(target.name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_"));
+        return base.resolve("hosts").resolve(target.name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_"));
     }
 
     /** Several hosts: JSON {@code {"severity", "results": [...]}}, or each host's summary. */
