@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 
 /**
@@ -47,6 +49,23 @@ public record TrendSeries(List<String> labels, List<Severity> severities, Map<St
         m.put("crashes", "crashes");
         m.put("error lines", "logs");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The values of a result that the default series plot (finding id to value), e.g. to store compactly per build. */
+    public static Map<String, Double> values(CheckResult r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String id : DEFAULT_SERIES.values()) {
+            r.finding(id).map(Finding::value).ifPresent(v -> out.put(id, v));
+        }
+        return out;
+    }
+
+    /** Each series rounded to whole numbers, a missing value as 0 (for charts that take integers only). */
+    public Map<String, List<Integer>> rounded() {
+        Map<String, List<Integer>> out = new LinkedHashMap<>();
+        series.forEach((name, values) -> out.put(name,
+                values.stream().map(v -> v == null ? 0 : (int) Math.round(v)).toList()));
+        return out;
     }
 
     /** Collects labels, severities and series run by run. */
