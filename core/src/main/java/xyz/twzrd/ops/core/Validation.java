@@ -2,6 +2,9 @@ package xyz.twzrd.ops.core;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import xyz.twzrd.ops.core.ssh.SshSettings;
+
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,7 +16,6 @@ import java.util.regex.Pattern;
 public final class Validation {
     /** PM2 app names we accept: letters, digits, dot, underscore, dash; never anything a shell would read. */
     public static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern TARGET = Pattern.compile("([A-Za-z_][A-Za-z0-9._-]{0,31})@([A-Za-z0-9.-]{1,253}|\\[[0-9a-fA-F:]+])(:(\\d{1,5}))?");
 
     private Validation() {
     }
@@ -65,21 +67,16 @@ public final class Validation {
         return Optional.empty();
     }
 
-    /** {@code user@host[:port]}. */
+    /** {@code user@host[:port]}, as the SSH settings read it. */
     public static Optional<String> target(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        var m = TARGET.matcher(value.trim());
-        if (!m.matches()) {
-            return Optional.of("'" + value + "' is not user@host[:port]");
+        try {
+            SshSettings.parse(value, Path.of("id"), null, Path.of("known_hosts"), null, null);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
-        if (m.group(4) != null) {
-            int port = Integer.parseInt(m.group(4));
-            if (port < 1 || port > 65535) {
-                return Optional.of("port " + port + " is out of range");
-            }
-        }
-        return Optional.empty();
     }
 }
