@@ -1,7 +1,6 @@
 package xyz.twzrd.ops.jenkins;
 
 import hudson.Extension;
-import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -12,87 +11,75 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.jobs.JobRequest;
 
 /**
- * {@code pm2Restart}: the Friday verified restart: {@code pm2 restart} of the chosen apps, then verify every app is
- * back online with a fresh process and that the health endpoint answers. Calling the step is the opt-in; the
- * other twzrd-ops steps never change anything on the host.
+ * {@code pm2Restart}: the Friday verified restart. Restarts the apps, waits, checks each is back {@code online} with
+ * a fresh uptime, then polls the health endpoint until it answers 2xx or the deadline passes. EMERGENCY when any
+ * of that fails. The restart is recorded as planned, so the hourly check does not count it as a crash.
  */
-public class Pm2RestartStep extends AbstractTwzrdStep {
-    private static final long serialVersionUID = 1L;
-    static final String CHECK = "pm2-restart";
-
-    private String apps;
+public class Pm2RestartStep extends TwzrdStep {
+    private String apps = "all";
+    private String settle = "10s";
     private String healthUrl;
-    private String settle;
-    private String deadline;
+    private String deadline = "60s";
 
     @DataBoundConstructor
     public Pm2RestartStep() {
-        // every field is optional (@DataBoundSetter)
+        // all fields are optional
     }
 
-    @Override
-    String check() {
-        return CHECK;
-    }
-
-    @Override
-    CheckOptions checkOptions() {
-        return new CheckOptions(apps, healthUrl, settle, deadline, "");
-    }
-
-    /** {@code all} (default) or comma-separated PM2 app names. */
     public String getApps() {
         return apps;
     }
 
+    /** {@code all} (default) or comma-separated app names. */
     @DataBoundSetter
     public void setApps(String apps) {
-        this.apps = Util.fixEmptyAndTrim(apps);
+        this.apps = Util.or(Util.fixEmpty(apps), "all");
     }
 
-    /** http(s) URL that must answer 2xx after the restart; blank skips the endpoint check. */
-    public String getHealthUrl() {
-        return healthUrl;
-    }
-
-    @DataBoundSetter
-    public void setHealthUrl(String healthUrl) {
-        this.healthUrl = Util.fixEmptyAndTrim(healthUrl);
-    }
-
-    /** How long to wait after the restart before verifying, e.g. {@code 10s}. */
     public String getSettle() {
         return settle;
     }
 
+    /** How long to wait after the restart before listing again (default 10s). */
     @DataBoundSetter
     public void setSettle(String settle) {
-        this.settle = Util.fixEmptyAndTrim(settle);
+        this.settle = Util.or(Util.fixEmpty(settle), "10s");
     }
 
-    /** How long the health endpoint may take to answer, e.g. {@code 60s}. */
+    public String getHealthUrl() {
+        return healthUrl;
+    }
+
+    /** Health endpoint that must answer 2xx, e.g. http://localhost:8080/health (optional). */
+    @DataBoundSetter
+    public void setHealthUrl(String healthUrl) {
+        this.healthUrl = Util.fixEmpty(healthUrl);
+    }
+
     public String getDeadline() {
         return deadline;
     }
 
+    /** How long the health endpoint may take to answer (default 60s). */
     @DataBoundSetter
     public void setDeadline(String deadline) {
-        this.deadline = Util.fixEmptyAndTrim(deadline);
+        this.deadline = Util.or(Util.fixEmpty(deadline), "60s");
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(new StepSettings(this, TwzrdOpsConfiguration.get()), context);
+        return new Execution(context, request("pm2-restart", apps, healthUrl, settle, deadline, null), this);
     }
 
-    /** Runs the restart and its verification with the settings copied at start. */
-    static final class Execution extends TwzrdExecution {
+    /** Runs the restart; holds copies of the step's values only. */
+    private static final class Execution extends TwzrdExecution {
         private static final long serialVersionUID = 1L;
 
-        Execution(StepSettings settings, StepContext context) {
-            super(settings, context);
+        Execution(StepContext context, JobRequest request, TwzrdStep step) {
+            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
         }
     }
 
@@ -105,27 +92,31 @@ public class Pm2RestartStep extends AbstractTwzrdStep {
 
         @Override
         public String getDisplayName() {
-            return "twzrd-ops: verified pm2 restart";
+            return "twzrd-ops: verified PM2 restart";
         }
 
         @POST
         public FormValidation doCheckApps(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.canConfigure(item) ? Forms.of(Validation.apps(value)) : FormValidation.ok();
+            checkConfigure(item);
+            return toForm(Validation.apps(value));
         }
 
         @POST
         public FormValidation doCheckHealthUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.canConfigure(item) ? Forms.of(Validation.healthUrl(value)) : FormValidation.ok();
+            checkConfigure(item);
+            return toForm(Validation.healthUrl(value));
         }
 
         @POST
         public FormValidation doCheckSettle(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.canConfigure(item) ? Forms.duration(value) : FormValidation.ok();
+            checkConfigure(item);
+            return toForm(Validation.duration(value));
         }
 
         @POST
         public FormValidation doCheckDeadline(@AncestorInPath Item item, @QueryParameter String value) {
-            return Forms.canConfigure(item) ? Forms.duration(value) : FormValidation.ok();
+            checkConfigure(item);
+            return toForm(Validation.duration(value));
         }
     }
 }

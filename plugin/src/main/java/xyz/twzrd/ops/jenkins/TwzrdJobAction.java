@@ -7,31 +7,28 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
+import io.jenkins.plugins.echarts.JenkinsPalette;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
-import xyz.twzrd.ops.core.runs.RunRecord;
-import xyz.twzrd.ops.core.runs.TrendSeries;
+import xyz.twzrd.ops.core.history.TrendSeries;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
 
 /**
- * The job-level view of one check: the trend chart in the job page's floating box (echarts-api, model from
- * {@link TrendSeries}) and the history table. Both read only the compact records of the newest builds
- * ({@link TwzrdOpsConfiguration#getTrendBuilds()}), never the full reports.
+ * The job page's twzrd-ops trend (echarts, via {@code floatingBox.jelly}) and history table for one check. Built
+ * from the compact values each build's action keeps, never from the full reports.
  */
-public class TwzrdJobAction implements Action, AsyncTrendChart {
+public final class TwzrdJobAction implements Action, AsyncTrendChart {
+    /** How many builds the chart and table look back (a week of hourly runs). */
+    static final int MAX_BUILDS = 168;
+
     private final Job<?, ?> job;
     private final String check;
-    private final String target;
-    private final String urlName;
 
-    TwzrdJobAction(Job<?, ?> job, String check, String target, String urlName) {
+    TwzrdJobAction(Job<?, ?> job, String check) {
         this.job = job;
         this.check = check;
-        this.target = target;
-        this.urlName = urlName;
     }
 
     public Job<?, ?> getJob() {
@@ -42,13 +39,53 @@ public class TwzrdJobAction implements Action, AsyncTrendChart {
         return check;
     }
 
-    public String getTarget() {
-        return target;
+    /** The newest builds' actions of this check, newest first. */
+    public List<TwzrdBuildAction> getHistory() {
+        List<TwzrdBuildAction> out = new ArrayList<>();
+        int seen = 0;
+        for (Run<?, ?> r = job.getLastCompletedBuild(); r != null && seen < MAX_BUILDS; r = r.getPreviousCompletedBuild()) {
+            seen++;
+            for (TwzrdBuildAction a : r.getActions(TwzrdBuildAction.class)) {
+                if (a.getCheck().equals(check)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    @JavaScriptMethod
+    public String getBuildTrendModel() {
+        List<TrendSeries.Point> points = new ArrayList<>();
+        List<TwzrdBuildAction> history = getHistory();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            TwzrdBuildAction a = history.get(i);
+            points.add(new TrendSeries.Point(a.getOwner().getNumber(), "#" + a.getOwner().getNumber(),
+                    a.getSeverity(), a.getValues()));
+        }
+        TrendSeries series = TrendSeries.of(points);
+        LinesChartModel model = new LinesChartModel();
+        model.setDomainAxisLabels(series.labels());
+        model.setBuildNumbers(series.runs());
+        int colour = 0;
+        for (Map.Entry<String, List<Integer>> s : series.rounded().entrySet()) {
+            LineSeries line = new LineSeries(s.getKey(), JenkinsPalette.chartColor(colour++).normal(),
+                    LineSeries.StackedMode.SEPARATE_LINES, LineSeries.FilledMode.LINES);
+            line.addAll(s.getValue());
+            model.addSeries(line);
+        }
+        return new JacksonFacade().toJson(model);
+    }
+
+    @Override
+    public boolean isTrendVisible() {
+        return getHistory().size() >= 2;
     }
 
     @Override
     public String getIconFileName() {
-        return "symbol-analytics";
+        return "clipboard.png";
     }
 
     @Override
@@ -56,84 +93,8 @@ public class TwzrdJobAction implements Action, AsyncTrendChart {
         return "twzrd-ops " + check + " history";
     }
 
-    /** The same as the build action's, so a click on the chart opens that build's report. */
     @Override
     public String getUrlName() {
-        return urlName;
-    }
-
-    /** The newest builds' actions for this check and target, newest first, at most the configured number. */
-    public List<TwzrdRunAction> getHistory() {
-        List<TwzrdRunAction> list = new ArrayList<>();
-        actions().forEachRemaining(list::add);
-        return list;
-    }
-
-    @Override
-    @JavaScriptMethod
-    public String getBuildTrendModel() {
-        Iterable<RunRecord> records = () -> new Iterator<>() {
-            private final Iterator<TwzrdRunAction> it = actions();
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public RunRecord next() {
-                return it.next().toRecord();
-            }
-        };
-        TrendSeries trend = TrendSeries.of(records, TwzrdOpsConfiguration.get().getTrendBuilds());
-        LinesChartModel model = new LinesChartModel(trend.labels(), trend.numbers());
-        model.setDomainAxisItemName("Build");
-        trend.series().forEach((severity, counts) -> {
-            LineSeries line = new LineSeries(severity, TrendSeries.color(severity),
-                    LineSeries.StackedMode.STACKED, LineSeries.FilledMode.FILLED);
-            line.addAll(counts);
-            model.addSeries(line);
-        });
-        return new JacksonFacade().toJson(model);
-    }
-
-    @Override
-    public boolean isTrendVisible() {
-        Iterator<TwzrdRunAction> it = actions();
-        return it.hasNext() && it.next() != null && it.hasNext();
-    }
-
-    /** Lazily walks the newest builds (bounded) and yields this check's actions. */
-    private Iterator<TwzrdRunAction> actions() {
-        int max = TwzrdOpsConfiguration.get().getTrendBuilds();
-        Iterator<? extends Run<?, ?>> builds = job.getBuilds().limit(max).iterator();
-        return new Iterator<>() {
-            private TwzrdRunAction next = advance();
-
-            private TwzrdRunAction advance() {
-                while (builds.hasNext()) {
-                    TwzrdRunAction a = TwzrdRunAction.find(builds.next(), check, target);
-                    if (a != null) {
-                        return a;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public TwzrdRunAction next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                TwzrdRunAction a = next;
-                next = advance();
-                return a;
-            }
-        };
+        return "twzrd-ops-" + check;
     }
 }

@@ -1,0 +1,170 @@
+package xyz.twzrd.ops.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Action;
+import hudson.model.Run;
+import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
+import xyz.twzrd.ops.core.AtomicFiles;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.jobs.KeyValues;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.Files;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The result of one twzrd-ops check in a build. build.xml keeps only the compact part (severity, summary, the
+ * trend values, the alert state); the full result lives in {@code <build>/twzrd-ops/<check>.json} and is read
+ * lazily when someone opens the report page.
+ */
+public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+    private static final Logger LOGGER = Logger.getLogger(TwzrdBuildAction.class.getName());
+
+    private final String check;
+    private final String host;
+    private final String severity;
+    private final String summary;
+    private final long startedAt;
+    private final TreeMap<String, Double> values;
+    private final String alertState;
+    private final boolean notify;
+
+    private transient Run<?, ?> owner;
+    private transient SoftReference<CheckResult> full;
+
+    private TwzrdBuildAction(Run<?, ?> owner, CheckResult r, String alertState, boolean notify) {
+        this.owner = owner;
+        this.check = r.getCheck();
+        this.host = r.getHost();
+        this.severity = r.getSeverity().name();
+        this.summary = r.getSummary();
+        this.startedAt = r.getStartedAt().toEpochMilli();
+        this.values = new TreeMap<>(KeyValues.of(r));
+        this.alertState = alertState;
+        this.notify = notify;
+        this.full = new SoftReference<>(r);
+    }
+
+    /** Creates the action and stores the full result in the build folder (atomically). */
+    static TwzrdBuildAction create(Run<?, ?> run, CheckResult result, String alertState, boolean notify) throws IOException {
+        AtomicFiles.writeString(resultFile(run, result.getCheck()).toPath(), Json.pretty(result));
+        return new TwzrdBuildAction(run, result, alertState, notify);
+    }
+
+    /** The same check's action of the nearest earlier build that has one, or null. */
+    @CheckForNull
+    static TwzrdBuildAction previous(Run<?, ?> run, String check) {
+        for (Run<?, ?> r = run.getPreviousBuild(); r != null; r = r.getPreviousBuild()) {
+            for (TwzrdBuildAction a : r.getActions(TwzrdBuildAction.class)) {
+                if (a.check.equals(check)) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static File resultFile(Run<?, ?> run, String check) {
+        return new File(new File(run.getRootDir(), "twzrd-ops"), check + ".json");
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        owner = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        owner = r;
+    }
+
+    public Run<?, ?> getOwner() {
+        return owner;
+    }
+
+    public String getCheck() {
+        return check;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public Severity getSeverity() {
+        return Severity.parse(severity);
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public long getStartedAt() {
+        return startedAt;
+    }
+
+    /** Trend values (swap %, load, memory %, crashes, error lines) as stored compactly. */
+    public Map<String, Double> getValues() {
+        return values;
+    }
+
+    @CheckForNull
+    public String getAlertState() {
+        return alertState;
+    }
+
+    public boolean isNotify() {
+        return notify;
+    }
+
+    /** The full result, read from the build folder on first use; null when it cannot be read. */
+    @CheckForNull
+    public CheckResult getResult() {
+        CheckResult r = full == null ? null : full.get();
+        if (r == null && owner != null) {
+            try {
+                r = Json.readResult(Files.readString(resultFile(owner, check).toPath()));
+                full = new SoftReference<>(r);
+            } catch (IOException | IllegalArgumentException e) {
+                LOGGER.log(Level.WARNING, "cannot read the twzrd-ops result of " + owner, e);
+            }
+        }
+        return r;
+    }
+
+    /** Findings that are not OK, for the summary box. */
+    public List<Finding> getProblems() {
+        CheckResult r = getResult();
+        return r == null ? List.of() : r.getFindings().stream().filter(f -> f.severity() != Severity.OK).toList();
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "clipboard.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "twzrd-ops " + check;
+    }
+
+    @Override
+    public String getUrlName() {
+        return "twzrd-ops-" + check;
+    }
+
+    @Override
+    public Collection<? extends Action> getProjectActions() {
+        return owner == null ? List.of() : List.of(new TwzrdJobAction(owner.getParent(), check));
+    }
+}

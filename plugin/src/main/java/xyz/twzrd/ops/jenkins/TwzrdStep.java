@@ -1,0 +1,163 @@
+package xyz.twzrd.ops.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.util.FormValidation;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.config.OpsConfig;
+import xyz.twzrd.ops.core.jobs.JobRequest;
+
+/**
+ * Fields every twzrd-ops step shares: where the check runs (this node, or a host over SSH), how PM2 is reached,
+ * the configuration, and what ALERT / EMERGENCY / UNKNOWN do to the stage. Blank fields fall back to the global
+ * configuration ({@link TwzrdGlobalConfiguration}), then to the runner's defaults.
+ */
+public abstract class TwzrdStep extends Step {
+    private String config;
+    private String target;
+    private String credentialsId;
+    private String knownHosts;
+    private String pm2;
+    private String pm2Home;
+    private String onAlert;
+    private String onEmergency;
+    private String onUnknown;
+
+    /** YAML configuration (thresholds and so on), see the step reference. */
+    @CheckForNull
+    public String getConfig() {
+        return config;
+    }
+
+    @DataBoundSetter
+    public void setConfig(String config) {
+        this.config = Util.fixEmpty(config);
+    }
+
+    /** {@code user@host[:port]} to check over SSH; empty runs on the node of the step. */
+    @CheckForNull
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = Util.fixEmpty(target);
+    }
+
+    /** An "SSH Username with private key" credential for the target. */
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmpty(credentialsId);
+    }
+
+    /** known_hosts lines for the target's host key (strict checking is always on). */
+    @CheckForNull
+    public String getKnownHosts() {
+        return knownHosts;
+    }
+
+    @DataBoundSetter
+    public void setKnownHosts(String knownHosts) {
+        this.knownHosts = Util.fixEmpty(knownHosts);
+    }
+
+    @CheckForNull
+    public String getPm2() {
+        return pm2;
+    }
+
+    @DataBoundSetter
+    public void setPm2(String pm2) {
+        this.pm2 = Util.fixEmpty(pm2);
+    }
+
+    @CheckForNull
+    public String getPm2Home() {
+        return pm2Home;
+    }
+
+    @DataBoundSetter
+    public void setPm2Home(String pm2Home) {
+        this.pm2Home = Util.fixEmpty(pm2Home);
+    }
+
+    /** Stage result on ALERT: UNSTABLE (default), FAILURE or SUCCESS. */
+    @CheckForNull
+    public String getOnAlert() {
+        return onAlert;
+    }
+
+    @DataBoundSetter
+    public void setOnAlert(String onAlert) {
+        this.onAlert = Util.fixEmpty(onAlert);
+    }
+
+    /** Stage result on EMERGENCY: FAILURE (default), UNSTABLE or SUCCESS. */
+    @CheckForNull
+    public String getOnEmergency() {
+        return onEmergency;
+    }
+
+    @DataBoundSetter
+    public void setOnEmergency(String onEmergency) {
+        this.onEmergency = Util.fixEmpty(onEmergency);
+    }
+
+    /** Stage result on UNKNOWN: FAILURE (default) or UNSTABLE, never SUCCESS. */
+    @CheckForNull
+    public String getOnUnknown() {
+        return onUnknown;
+    }
+
+    @DataBoundSetter
+    public void setOnUnknown(String onUnknown) {
+        this.onUnknown = Util.fixEmpty(onUnknown);
+    }
+
+    /**
+     * The request for the agent, with blank fields filled from the global configuration. Node paths (state and
+     * report folders) and the SSH key are added by the execution when it runs.
+     */
+    JobRequest request(String check, String apps, String healthUrl, String settle, String deadline, String logs) {
+        TwzrdGlobalConfiguration g = TwzrdGlobalConfiguration.get();
+        return new JobRequest(check, Util.or(config, g.getConfig()), null, null, Util.or(pm2, g.getPm2()),
+                Util.or(pm2Home, g.getPm2Home()), "30s", apps, healthUrl, settle, deadline, logs, target, null, null,
+                Util.or(knownHosts, g.getKnownHosts()));
+    }
+
+    /** Validates YAML configuration text for a form. */
+    static FormValidation validateConfig(String yaml) {
+        try {
+            OpsConfig.parse(yaml);
+            return FormValidation.ok();
+        } catch (ConfigException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** Turns a core validation message into a form validation. */
+    static FormValidation toForm(java.util.Optional<String> problem) {
+        return problem.map(FormValidation::error).orElse(FormValidation.ok());
+    }
+
+    /** Small string helpers, so the step needs nothing beyond core. */
+    static final class Util {
+        private Util() {
+        }
+
+        static String fixEmpty(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
+
+        static String or(String a, String b) {
+            return a != null ? a : b == null ? "" : b;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package xyz.twzrd.ops.jenkins;
+
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The steps in a real Jenkins with a real agent and the pinned pm2 (installed by the core module's build).
+ * Runs only with -Pjenkins.
+ */
+@WithJenkins
+class TwzrdStepsTest {
+    private static String pm2;
+    private static Path pm2Home;
+
+    @BeforeAll
+    static void pm2() throws Exception {
+        pm2 = System.getProperty("twzrd.pm2");
+        assertThat(pm2).as("system property twzrd.pm2 (set by the build)").isNotBlank();
+        assertThat(Path.of(pm2)).as("pinned pm2 installed by the core module's build").exists();
+        pm2Home = Files.createTempDirectory(Path.of("/tmp"), "tj-");
+    }
+
+    private static String common() {
+        return "pm2: '" + pm2 + "', pm2Home: '" + pm2Home + "'";
+    }
+
+    /** Runs the body on an agent; checks the result unless expected is null. */
+    private WorkflowRun run(JenkinsRule j, String body, Result expected) throws Exception {
+        DumbSlave agent = j.createOnlineSlave(j.jenkins.getLabel("vps"));
+        assertThat(agent.toComputer().isOnline()).isTrue();
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\n" + body + "\n}", true));
+        WorkflowRun b = job.scheduleBuild2(0).get();
+        if (expected != null) {
+            j.assertBuildStatus(expected, b);
+        }
+        return b;
+    }
+
+    @Test
+    void configRoundTrip(JenkinsRule j) throws Exception {
+        Pm2RestartStep restart = new Pm2RestartStep();
+        restart.setApps("gateway,milo-aggregator");
+        restart.setHealthUrl("http://localhost:8080/health");
+        restart.setDeadline("2m");
+        restart.setOnAlert("FAILURE");
+        j.assertEqualDataBoundBeans(restart, new StepConfigTester(j).configRoundTrip(restart));
+        AlertsStep alerts = new AlertsStep();
+        alerts.setTarget("deploy@127.0.0.1:2222");
+        alerts.setConfig("thresholds:\n  swap: {alert: 30}\n");
+        j.assertEqualDataBoundBeans(alerts, new StepConfigTester(j).configRoundTrip(alerts));
+        HealthCheckStep health = new HealthCheckStep();
+        health.setLogs("/var/log/app/*.log");
+        j.assertEqualDataBoundBeans(health, new StepConfigTester(j).configRoundTrip(health));
+        TuningAuditStep audit = new TuningAuditStep();
+        j.assertEqualDataBoundBeans(audit, new StepConfigTester(j).configRoundTrip(audit));
+    }
+
+    @Test
+    void alertMarksUnstableAndReturnsTheSummary(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "def r = twzrdAlerts(" + common()
+                + ", config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')\n"
+                + "echo \"severity=${r.severity} color=${r.color} notify=${r.notify}\"", Result.UNSTABLE);
+        j.assertLogContains("severity=ALERT color=warning notify=true", b);
+        TwzrdBuildAction a = b.getAction(TwzrdBuildAction.class);
+        assertThat(a).isNotNull();
+        assertThat(a.getCheck()).isEqualTo("alerts");
+        assertThat(a.getResult()).isNotNull();
+        assertThat(a.getProblems()).anyMatch(f -> f.id().equals("memory"));
+        try (JenkinsRule.WebClient wc = j.createWebClient()) {
+            HtmlPage page = wc.getPage(b, "twzrd-ops-alerts");
+            assertThat(page.asNormalizedText()).contains("memory").contains("ALERT");
+        }
+    }
+
+    @Test
+    void emergencyFailsButTheStepStillReturns(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "def r = twzrdAlerts(" + common()
+                + ", config: 'thresholds:\\n  disk: {alert: 0, emergency: 0}\\n')\necho \"after=${r.severity}\"",
+                Result.FAILURE);
+        j.assertLogContains("after=EMERGENCY", b);
+    }
+
+    @Test
+    void pipelineMayKeepAlertsGreen(JenkinsRule j) throws Exception {
+        run(j, "twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')",
+                Result.SUCCESS);
+    }
+
+    @Test
+    void unknownIsNeverSuccess(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'UNSTABLE')", Result.UNSTABLE);
+        j.assertLogContains("UNKNOWN", b);
+        run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'SUCCESS')", Result.FAILURE);
+    }
+
+    @Test
+    void trendAcrossBuildsAndNotifyOnlyOnChange(JenkinsRule j) throws Exception {
+        j.createOnlineSlave(j.jenkins.getLabel("vps"));
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\ndef r = twzrdAlerts(" + common()
+                + ", onAlert: 'SUCCESS', config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')\n"
+                + "echo \"notify=${r.notify}\"\n}", true));
+        WorkflowRun first = j.buildAndAssertSuccess(job);
+        j.assertLogContains("notify=true", first);
+        WorkflowRun second = j.buildAndAssertSuccess(job);
+        j.assertLogContains("notify=false", second);
+        j.buildAndAssertSuccess(job);
+        TwzrdJobAction trend = job.getAction(TwzrdJobAction.class);
+        assertThat(trend).isNotNull();
+        assertThat(trend.isTrendVisible()).isTrue();
+        assertThat(trend.getHistory()).hasSize(3);
+        assertThat(trend.getBuildTrendModel()).contains("memory");
+    }
+
+    @Test
+    void healthCheckArchivesItsReport(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "twzrdHealthCheck(" + common() + ", onAlert: 'SUCCESS', onUnknown: 'UNSTABLE')", null);
+        assertThat(b.getArtifacts()).anyMatch(a -> a.relativePath.startsWith("twzrd-ops-reports/health-check/health-report-")
+                && a.relativePath.endsWith(".html"));
+    }
+}
