@@ -85,7 +85,7 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return "symbol-analytics";
     }
 
     @Override
