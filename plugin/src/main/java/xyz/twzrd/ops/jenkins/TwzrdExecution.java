@@ -77,7 +77,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
 
         TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
         AlertTracking.Decision decision = AlertTracking.advance(previous == null ? null : previous.getAlertState(), result);
-        TwzrdBuildAction.attach(run, result, decision.stateJson(), decision.notify());
+        TwzrdBuildAction.attach(run, result, decision.stateJson(), decision.shouldNotify());
         archive(run, workspace, launcher, listener, reports);
 
         listener.getLogger().println("twzrd-ops: " + TextSummary.render(result));
@@ -88,7 +88,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
             run.setResult(r);
             listener.getLogger().println("twzrd-ops: " + result.getSeverity() + " marks the stage and the build " + r);
         }
-        return StepSummary.of(result, decision.notify(), decision.message());
+        return StepSummary.of(result, decision.shouldNotify(), decision.message());
     }
 
     /** The request for the agent; for an SSH target the key is read from the credential here, never logged or kept. */
