@@ -43,6 +43,11 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "Where the jobs' output is appended (default: ${DEFAULT-VALUE}).")
     Path logDir;
 
+    @Option(names = "--user", paramLabel = "USER",
+            description = "Install into this user's crontab (crontab -u; root only) and give them the log folder: "
+                    + "the user PM2 runs as, when root installs (default: the current user).")
+    String user;
+
     @Option(names = "--health-url", paramLabel = "URL",
             description = "Health endpoint the Friday restart verifies, e.g. http://localhost:8080/health.")
     String healthUrl;
@@ -71,8 +76,8 @@ final class ScheduleCommand implements Callable<Integer> {
             return 0;
         }
         CrontabStore store = crontabFile != null ? CrontabStore.file(crontabFile)
-                : CrontabStore.user(new LocalCommandRunner(), Path.of(System.getProperty("java.io.tmpdir")));
-        ScheduleInstaller.Outcome o = ScheduleInstaller.install(schedule, store, logrotateFile);
+                : CrontabStore.user(new LocalCommandRunner(), Path.of(System.getProperty("java.io.tmpdir")), user);
+        ScheduleInstaller.Outcome o = ScheduleInstaller.install(schedule, store, logrotateFile, user);
         out.println("twzrd-ops schedule: " + o.describe(logrotateFile)
                 + (crontabFile != null ? " (crontab file " + crontabFile + ")" : ""));
         out.flush();

@@ -28,7 +28,9 @@ class AlertsCommandTest {
     }
 
     private String[] alerts(String... more) {
-        String[] base = {"alerts", "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("r").toString()};
+        // pin every threshold the test is not about far out of reach, so a busy host cannot change the outcome
+        String[] base = {"alerts", "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("r").toString(),
+                "--load-alert", "100000", "--load-emergency", "100000", "--swap-alert", "100", "--swap-emergency", "100"};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -37,21 +39,21 @@ class AlertsCommandTest {
 
     @Test
     void memoryAboveAlertExitsOneAndNamesTheFinding() {
-        Run r = run(alerts("--memory-alert", "0", "--memory-emergency", "100"));
+        Run r = run(alerts("--memory-alert", "0", "--memory-emergency", "100", "--disk-alert", "100", "--disk-emergency", "100"));
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         assertThat(r.out()).contains("ALERT memory:").contains("above the alert threshold 0%");
     }
 
     @Test
     void diskAboveEmergencyExitsTwo() {
-        Run r = run(alerts("--disk-alert", "0", "--disk-emergency", "0"));
+        Run r = run(alerts("--disk-alert", "0", "--disk-emergency", "0", "--memory-alert", "100", "--memory-emergency", "100"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).startsWith("EMERGENCY alerts on ").contains("EMERGENCY disk:/");
     }
 
     @Test
     void jsonIsTheResultContract() throws Exception {
-        Run r = run(alerts("--json", "--memory-alert", "0", "--memory-emergency", "100"));
+        Run r = run(alerts("--json", "--memory-alert", "0", "--memory-emergency", "100", "--disk-alert", "100", "--disk-emergency", "100"));
         JsonNode n = Json.mapper().readTree(r.out());
         assertThat(n.get("schema").asInt()).isEqualTo(1);
         assertThat(n.get("check").asText()).isEqualTo("alerts");

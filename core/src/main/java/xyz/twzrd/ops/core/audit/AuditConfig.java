@@ -9,9 +9,12 @@ import java.util.regex.PatternSyntaxException;
 
 /** The {@code audit:} section of the configuration: what the quarterly tuning audit expects. */
 public class AuditConfig {
-    /** Names that look like secrets kept in plain configuration. */
+    /**
+     * Names that look like secrets kept in plain configuration ({@code PWD} and {@code OLDPWD}, the shell's working
+     * folder, are not).
+     */
     public static final String DEFAULT_SECRET_NAMES =
-            "(?i).*(secret|token|passw|pwd|api[_-]?key|private[_-]?key|credential|auth|webhook|dsn|database_url|mnemonic|seed).*";
+            "(?i)(?!(OLD)?PWD$).*(secret|token|passw|pwd|api[_-]?key|private[_-]?key|credential|auth|webhook|dsn|database_url|mnemonic|seed).*";
 
     private int swappiness = 10;
     private double memoryLimitsMaxPercentOfRam = 90;
@@ -46,8 +49,14 @@ public class AuditConfig {
         return ownLogs;
     }
 
+    /** Whether to ask the package manager for pending updates ({@code apt-get -s upgrade} takes seconds). */
     public boolean isCheckUpdates() {
         return checkUpdates;
+    }
+
+    public AuditConfig setCheckUpdates(boolean checkUpdates) {
+        this.checkUpdates = checkUpdates;
+        return this;
     }
 
     public void validate(String key) throws ConfigException {

@@ -6,9 +6,11 @@ import xyz.twzrd.ops.core.host.HostPolicy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,35 +54,40 @@ public final class AuditRules {
             return finding("memory-limits", Severity.OK, 0.0, "apps", "a max_memory_restart for every PM2 app",
                     "no PM2 apps", null);
         }
-        List<String> missing = new ArrayList<>();
+        // cluster-mode instances share the app name: each has its own limit, the name is listed once
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         long sum = 0;
         for (AppFacts a : services) {
+            names.add(a.name());
             if (a.maxMemoryRestartBytes() == null || a.maxMemoryRestartBytes() <= 0) {
                 missing.add(a.name());
             } else {
                 sum += a.maxMemoryRestartBytes();
             }
         }
+        double pct = ramBytes > 0 ? 100.0 * sum / ramBytes : 0;
+        String sumFound = String.format(Locale.ROOT, "limits sum to %s = %.0f%% of %s RAM", HostPolicy.bytes(sum), pct,
+                HostPolicy.bytes(ramBytes));
+        String expected = String.format(Locale.ROOT,
+                "a max_memory_restart for every PM2 app, summing to at most %.0f%% of RAM", maxPercentOfRam);
+        boolean over = ramBytes > 0 && pct > maxPercentOfRam;
         if (!missing.isEmpty()) {
-            String first = missing.get(0);
-            return finding("memory-limits", Severity.ALERT, (double) missing.size(), "apps",
-                    "a max_memory_restart for every PM2 app",
-                    missing.size() + " of " + services.size() + " apps without a memory limit: " + String.join(", ", missing),
+            String first = missing.iterator().next();
+            return finding("memory-limits", Severity.ALERT, (double) missing.size(), "apps", expected,
+                    missing.size() + " of " + names.size() + " apps without a memory limit: " + String.join(", ", missing)
+                            + "; the others' " + sumFound,
                     "set max_memory_restart per app in ecosystem.config.js (e.g. max_memory_restart: '300M') and "
                             + "'pm2 reload ecosystem.config.js && pm2 save', or 'pm2 restart " + first
                             + " --max-memory-restart 300M && pm2 save'")
-                    .withDetail("apps", missing);
+                    .withDetail("apps", List.copyOf(missing));
         }
-        double pct = ramBytes > 0 ? 100.0 * sum / ramBytes : 0;
-        String found = String.format(Locale.ROOT, "limits sum to %s = %.0f%% of %s RAM", HostPolicy.bytes(sum), pct,
-                HostPolicy.bytes(ramBytes));
-        String expected = String.format(Locale.ROOT, "limits summing to at most %.0f%% of RAM", maxPercentOfRam);
-        if (ramBytes > 0 && pct > maxPercentOfRam) {
-            return finding("memory-limits", Severity.ALERT, round(pct), "%", expected, found,
+        if (over) {
+            return finding("memory-limits", Severity.ALERT, round(pct), "%", expected, sumFound,
                     "lower max_memory_restart of the largest apps in ecosystem.config.js, then "
                             + "'pm2 reload ecosystem.config.js && pm2 save'");
         }
-        return finding("memory-limits", Severity.OK, round(pct), "%", expected, found, null);
+        return finding("memory-limits", Severity.OK, round(pct), "%", expected, sumFound, null);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The file patterns of logrotate rules, and whether a log path is covered by one.
@@ -15,6 +16,13 @@ public final class LogrotateRules {
     /** One pattern and the file it was declared in. */
     public record Rule(String pattern, String file) {
     }
+
+    /** File endings logrotate skips in an included folder (its default {@code tabooext} list, and its {@code ~}). */
+    private static final List<String> TABOO = List.of(",v", ".cfsaved", ".disabled", ".dpkg-bak", ".dpkg-del",
+            ".dpkg-dist", ".dpkg-new", ".dpkg-old", ".dpkg-tmp", ".rpmnew", ".rpmorig", ".rpmsave", ".swp",
+            ".ucf-dist", ".ucf-new", ".ucf-old", "~");
+    /** Directives whose script runs up to {@code endscript}; braces inside are shell, not configuration. */
+    private static final Pattern SCRIPT = Pattern.compile("(postrotate|prerotate|firstaction|lastaction|preremove)\\b.*");
 
     private final List<Rule> rules;
 
@@ -30,18 +38,31 @@ public final class LogrotateRules {
         return new LogrotateRules(rules);
     }
 
+    /** Whether logrotate reads this file of an included folder (it skips backups and package leftovers). */
+    public static boolean readInIncludedFolder(String fileName) {
+        return TABOO.stream().noneMatch(fileName::endsWith)
+                && !fileName.contains(".rhn-cfg-tmp-");
+    }
+
     /** Parses one logrotate configuration file's text. */
     public static List<Rule> parse(String text, String file) {
         List<Rule> out = new ArrayList<>();
         int depth = 0;
+        boolean inScript = false;
         StringBuilder head = new StringBuilder();
         for (String raw : text.split("\n", -1)) {
             String line = raw.strip();
+            if (inScript) {
+                inScript = !line.equals("endscript");
+                continue;
+            }
             if (line.startsWith("#") || line.isEmpty()) {
                 continue;
             }
             if (depth > 0) {
-                if (line.startsWith("}")) {
+                if (SCRIPT.matcher(line).matches()) {
+                    inScript = true;
+                } else if (line.startsWith("}")) {
                     depth--;
                 } else if (line.endsWith("{")) {
                     depth++;

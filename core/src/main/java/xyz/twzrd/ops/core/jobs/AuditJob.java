@@ -8,6 +8,7 @@ import xyz.twzrd.ops.core.audit.AppSource;
 import xyz.twzrd.ops.core.audit.AuditConfig;
 import xyz.twzrd.ops.core.audit.AuditRules;
 import xyz.twzrd.ops.core.audit.LogrotateRules;
+import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.Command;
 import xyz.twzrd.ops.core.exec.CommandException;
 import xyz.twzrd.ops.core.exec.CommandResult;
@@ -32,11 +33,21 @@ public final class AuditJob {
     private final AuditConfig config;
     private final Clock clock;
 
-    public AuditJob(AuditConfig config, Clock clock) {
-        this.config = config;
+    /** An audit with the {@code audit:} section of the configuration. */
+    public AuditJob(OpsConfig config, Clock clock) {
+        this.config = config.getAudit();
         this.clock = clock;
     }
 
+    /** Audits the target with PM2 apps already read. */
+    public CheckResult run(Target target, List<AppFacts> apps) {
+        return run(target, () -> apps);
+    }
+
+    /**
+     * Audits the target, reading the PM2 apps from the source; when the source throws, the app findings
+     * (memory-limits, log-rotation, env-review) are UNKNOWN with its message and the others still run.
+     */
     public CheckResult run(Target target, AppSource appSource) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
@@ -103,10 +114,10 @@ public final class AuditJob {
         if (main.ok()) {
             rules.addAll(LogrotateRules.parse(main.stdout(), "/etc/logrotate.conf"));
         }
-        CommandResult list = r.run(Command.of("find", LOGROTATE_DIR, "-maxdepth", "1", "-type", "f"));
+        CommandResult list = r.run(Command.of("find", "-L", LOGROTATE_DIR, "-maxdepth", "1", "-type", "f"));
         if (list.ok()) {
             for (String file : list.stdout().strip().split("\n")) {
-                if (file.isBlank()) {
+                if (file.isBlank() || !LogrotateRules.readInIncludedFolder(file.substring(file.lastIndexOf('/') + 1))) {
                     continue;
                 }
                 CommandResult c = r.run(Command.of("cat", file));

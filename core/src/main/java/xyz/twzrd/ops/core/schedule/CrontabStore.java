@@ -2,6 +2,7 @@ package xyz.twzrd.ops.core.schedule;
 
 import xyz.twzrd.ops.core.AtomicFiles;
 import xyz.twzrd.ops.core.exec.Command;
+import xyz.twzrd.ops.core.exec.CommandException;
 import xyz.twzrd.ops.core.exec.CommandResult;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Where a crontab is read from and written to: the user's crontab through the {@code crontab} command, or a file. */
 public interface CrontabStore {
@@ -35,12 +38,37 @@ public interface CrontabStore {
         };
     }
 
-    /** The current user's crontab: {@code crontab -l} to read, {@code crontab FILE} to install. */
-    static CrontabStore user(CommandRunner runner, Path tempDir) {
+    /**
+     * A user's crontab: {@code crontab [-u USER] -l} to read, {@code crontab [-u USER] FILE} to install.
+     *
+     * @param user whose crontab (only root may name another user), or null for the current user's
+     */
+    static CrontabStore user(CommandRunner runner, Path tempDir, String user) {
         return new CrontabStore() {
+            private Command crontab(String arg) {
+                List<String> argv = new ArrayList<>(List.of("crontab"));
+                if (user != null) {
+                    argv.addAll(List.of("-u", user));
+                }
+                argv.add(arg);
+                return Command.of(argv);
+            }
+
+            private CommandResult run(Command c) throws IOException {
+                try {
+                    return runner.run(c);
+                } catch (CommandException e) {
+                    if (e.kind() == CommandException.Kind.NOT_FOUND) {
+                        throw new IOException("the crontab command is not installed on this host (Debian/Ubuntu: "
+                                + "sudo apt-get install cron), or write a crontab file with --crontab-file FILE", e);
+                    }
+                    throw e;
+                }
+            }
+
             @Override
             public String read() throws IOException {
-                CommandResult r = runner.run(Command.of("crontab", "-l"));
+                CommandResult r = run(crontab("-l"));
                 if (r.ok()) {
                     return r.stdout();
                 }
@@ -55,7 +83,7 @@ public interface CrontabStore {
                 Path tmp = Files.createTempFile(tempDir, "twzrd-crontab-", ".txt");
                 try {
                     Files.writeString(tmp, text);
-                    CommandResult r = runner.run(Command.of("crontab", tmp.toString()));
+                    CommandResult r = run(crontab(tmp.toString()));
                     if (!r.ok()) {
                         throw new IOException("crontab refused the new table: " + r.firstErrorLine());
                     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
 
 /** Installs the schedule idempotently: the crontab's managed block, the logrotate rule, and the log folder. */
 public final class ScheduleInstaller {
@@ -21,7 +22,15 @@ public final class ScheduleInstaller {
     private ScheduleInstaller() {
     }
 
-    public static Outcome install(Schedule schedule, CrontabStore crontab, Path logrotateFile) throws IOException {
+    /**
+     * Installs the schedule. Everything is checked before anything is written: the crontab is read and its block
+     * placed, the logrotate file checked, then the log folder created, the rule and the crontab written.
+     *
+     * @param logDirOwner user that owns the log folder when this creates it (the user whose crontab runs the jobs,
+     *                    when root installs for them), or null to leave it to the current user
+     */
+    public static Outcome install(Schedule schedule, CrontabStore crontab, Path logrotateFile, String logDirOwner)
+            throws IOException {
         String before = crontab.read();
         String after = ManagedBlock.apply(before, schedule.cronBlock());
         String rule = schedule.logrotateRule();
@@ -36,7 +45,13 @@ public final class ScheduleInstaller {
                     + "(choose another file with --logrotate-file)");
         }
         try {
-            Files.createDirectories(schedule.logDir());
+            if (!Files.isDirectory(schedule.logDir())) {
+                Files.createDirectories(schedule.logDir());
+                if (logDirOwner != null) {
+                    UserPrincipalLookupService users = schedule.logDir().getFileSystem().getUserPrincipalLookupService();
+                    Files.setOwner(schedule.logDir(), users.lookupPrincipalByName(logDirOwner));
+                }
+            }
         } catch (IOException e) {
             throw new IOException("cannot create the log folder " + schedule.logDir() + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AuditJob;
 
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audit on this live host: invariants only. */
 class AuditJobTest {
@@ -21,7 +23,7 @@ class AuditJobTest {
         String swappinessBefore = procSwappiness();
         AppFacts app = new AppFacts("gateway", null, List.of("API_TOKEN", "PORT"),
                 List.of("/tmp/twzrd-audit-test/gateway-out.log"), false);
-        CheckResult r = new AuditJob(new AuditConfig(), Clock.systemUTC()).run(Target.local(), () -> List.of(app));
+        CheckResult r = new AuditJob(OpsConfig.defaults(), Clock.systemUTC()).run(Target.local(), List.of(app));
         assertThat(r.getCheck()).isEqualTo("audit");
         assertThat(r.getFindings()).extracting(Finding::id)
                 .containsExactly("swappiness", "memory-limits", "log-rotation", "updates", "env-review");
@@ -37,6 +39,27 @@ class AuditJobTest {
         assertThat(procSwappiness()).isEqualTo(swappinessBefore);
     }
 
+    @Test
+    void configSectionIsReadAndCheckedByKey() throws Exception {
+        AuditConfig c = OpsConfig.parse("""
+                audit:
+                  swappiness: 1
+                  memory-limits-max-percent-of-ram: 75
+                  own-logs: [/srv/twzrd/logs/*.log]
+                  check-updates: false
+                  secret-names: "(?i).*KEY.*"
+                """).getAudit();
+        assertThat(c.getSwappiness()).isEqualTo(1);
+        assertThat(c.getMemoryLimitsMaxPercentOfRam()).isEqualTo(75.0);
+        assertThat(c.getOwnLogs()).containsExactly("/srv/twzrd/logs/*.log");
+        assertThat(c.isCheckUpdates()).isFalse();
+        assertThat(c.secretNamePattern().matcher("SIGNING_KEY").matches()).isTrue();
+        assertThatThrownBy(() -> OpsConfig.parse("audit:\n  swapiness: 10\n")).hasMessageContaining("swapiness");
+        assertThatThrownBy(() -> OpsConfig.parse("audit:\n  swappiness: 300\n")).hasMessageContaining("audit.swappiness");
+        assertThatThrownBy(() -> OpsConfig.parse("audit:\n  secret-names: '(oops'\n"))
+                .hasMessageContaining("audit.secret-names");
+    }
+
     /** procfs files report size 0, so read them as a stream. */
     private static String procSwappiness() throws java.io.IOException {
         try (var r = Files.newBufferedReader(Path.of("/proc/sys/vm/swappiness"))) {
@@ -46,7 +69,7 @@ class AuditJobTest {
 
     @Test
     void unreadableAppsAreUnknownWithTheReason() {
-        CheckResult r = new AuditJob(new AuditConfig(), Clock.systemUTC()).run(Target.local(), () -> {
+        CheckResult r = new AuditJob(Pm2AppsTest.noUpdates(), Clock.systemUTC()).run(Target.local(), () -> {
             throw new IllegalStateException("pm2 not found on PATH");
         });
         assertThat(r.finding("memory-limits").orElseThrow().severity()).isEqualTo(Severity.UNKNOWN);

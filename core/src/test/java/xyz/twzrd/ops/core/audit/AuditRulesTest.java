@@ -55,10 +55,12 @@ class AuditRulesTest {
                 app("gateway", 300 * MIB, List.of()),
                 app("tree-builder", null, List.of()),
                 app("epoch-watcher", 0L, List.of()),
+                app("epoch-watcher", 0L, List.of()), // a second cluster instance
                 new AppFacts("pm2-logrotate", null, List.of(), List.of(), true)), 31 * GIB, 90);
         assertThat(f.severity()).isEqualTo(Severity.ALERT);
         assertThat(f.message()).contains("2 of 3 apps without a memory limit: tree-builder, epoch-watcher")
-                .contains("max_memory_restart").contains("pm2 restart tree-builder --max-memory-restart 300M");
+                .contains("max_memory_restart").contains("pm2 restart tree-builder --max-memory-restart 300M")
+                .contains("the others' limits sum to 300 MiB = 1% of 31.0 GiB RAM");
     }
 
     @Test
@@ -88,6 +90,20 @@ class AuditRulesTest {
         assertThat(rules.covering("/home/twzrd/.pm2/logs/sub/x.log")).isEmpty(); // * does not cross a slash
         assertThat(rules.covering("/var/log/twzrd-health.log")).isPresent();
         assertThat(rules.covering("/var/log/other.log")).isEmpty();
+    }
+
+    @Test
+    void bracesInScriptsAndSkippedFilesDoNotMakeRules() throws IOException {
+        String text = "/var/log/a.log {\n    postrotate\n        pid=$(cat /run/a.pid) || {\n    endscript\n}\n"
+                + "/var/log/b.log { weekly }\n/var/log/c.log {\n  firstaction\n   }\n  endscript\n}\n";
+        assertThat(LogrotateRules.parse(text, "t")).extracting(LogrotateRules.Rule::pattern)
+                .containsExactly("/var/log/a.log", "/var/log/b.log", "/var/log/c.log");
+        assertThat(LogrotateRules.parse(fixture("logrotate.d-postgresql-common"), "p"))
+                .extracting(LogrotateRules.Rule::pattern).containsExactly("/var/log/postgresql/*.log");
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops")).isTrue();
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops.dpkg-old")).isFalse();
+        assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops~")).isFalse();
+        assertThat(LogrotateRules.readInIncludedFolder("pm2.disabled")).isFalse();
     }
 
     @Test
@@ -128,18 +144,16 @@ class AuditRulesTest {
 
     @Test
     void envReviewListsNamesNeverValues() {
-        String secretValue = "xoxb-SUPER-SECRET-VALUE";
-        // the audit only ever receives names; make sure a value smuggled in a name-looking list is not echoed as a value
         List<AppFacts> apps = List.of(
                 app("gateway", 1L, List.of("PORT", "NODE_ENV", "SLACK_WEBHOOK_URL", "DB_PASSWORD")),
-                app("tree-builder", 1L, List.of("RPC_URL", "LOG_LEVEL")));
+                app("tree-builder", 1L, List.of("RPC_URL", "LOG_LEVEL", "PWD", "OLDPWD")));
         Finding f = AuditRules.envReview(apps, Pattern.compile(AuditConfig.DEFAULT_SECRET_NAMES));
         assertThat(f.severity()).isEqualTo(Severity.ALERT);
         assertThat(f.message()).contains("2 secret-looking variable names (gateway: DB_PASSWORD, SLACK_WEBHOOK_URL)")
                 .contains("chmod 600");
-        assertThat(Json.compact(f)).doesNotContain(secretValue).contains("RPC_URL");
+        assertThat(Json.compact(f)).contains("RPC_URL");
         Finding ok = AuditRules.envReview(List.of(apps.get(1)), Pattern.compile(AuditConfig.DEFAULT_SECRET_NAMES));
         assertThat(ok.severity()).isEqualTo(Severity.OK);
-        assertThat(ok.message()).contains("2 variable names in 1 apps, none looks like a secret");
+        assertThat(ok.message()).contains("4 variable names in 1 apps, none looks like a secret");
     }
 }

@@ -83,11 +83,11 @@ class ScheduleTest {
         Files.writeString(crontab, "15 3 * * * /usr/local/bin/backup\n");
         Path rule = dir.resolve("logrotate.d/twzrd-ops");
         Schedule s = schedule(ZoneOffset.UTC);
-        ScheduleInstaller.Outcome first = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule);
+        ScheduleInstaller.Outcome first = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule, null);
         assertThat(first.crontabChanged()).isTrue();
         assertThat(first.logrotateChanged()).isTrue();
         String afterFirst = Files.readString(crontab);
-        ScheduleInstaller.Outcome second = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule);
+        ScheduleInstaller.Outcome second = ScheduleInstaller.install(s, CrontabStore.file(crontab), rule, null);
         assertThat(second).isEqualTo(new ScheduleInstaller.Outcome(false, false));
         assertThat(Files.readString(crontab)).isEqualTo(afterFirst).startsWith("15 3 * * * /usr/local/bin/backup\n");
         assertThat(afterFirst.split(Schedule.BEGIN, -1)).hasSize(2);
@@ -102,7 +102,7 @@ class ScheduleTest {
         Path blocker = dir.resolve("not-a-folder");
         Files.writeString(blocker, "x");
         assertThatThrownBy(() -> ScheduleInstaller.install(schedule(ZoneOffset.UTC), CrontabStore.file(crontab),
-                blocker.resolve("twzrd-ops"))).isInstanceOf(IOException.class).hasMessageContaining("twzrd-ops");
+                blocker.resolve("twzrd-ops"), null)).isInstanceOf(IOException.class).hasMessageContaining("twzrd-ops");
         assertThat(Files.readString(crontab)).isEqualTo("15 3 * * * /usr/local/bin/backup\n");
     }
 
@@ -111,8 +111,19 @@ class ScheduleTest {
         Path rule = dir.resolve("twzrd-ops");
         Files.writeString(rule, "/var/log/x.log { daily }\n");
         assertThatThrownBy(() -> ScheduleInstaller.install(schedule(ZoneOffset.UTC),
-                CrontabStore.file(dir.resolve("crontab")), rule)).hasMessageContaining("was not written by twzrd-ops");
+                CrontabStore.file(dir.resolve("crontab")), rule, null)).hasMessageContaining("was not written by twzrd-ops");
         assertThat(Files.readString(rule)).isEqualTo("/var/log/x.log { daily }\n");
         assertThat(dir.resolve("crontab")).doesNotExist();
+    }
+
+    @Test
+    void logFolderIsCreatedForTheUserWhoseCrontabRunsTheJobs() throws IOException {
+        String me = System.getProperty("user.name");
+        ScheduleInstaller.install(schedule(ZoneOffset.UTC), CrontabStore.file(dir.resolve("crontab")),
+                dir.resolve("rule"), me);
+        assertThat(Files.getOwner(dir.resolve("logs")).getName()).isEqualTo(me);
+        assertThatThrownBy(() -> ScheduleInstaller.install(new Schedule(Path.of("/opt/twzrd-ops"), dir, dir,
+                dir.resolve("other-logs"), null, ZoneOffset.UTC), CrontabStore.file(dir.resolve("crontab")),
+                dir.resolve("rule"), "no-such-user-twzrd")).hasMessageContaining("other-logs");
     }
 }
