@@ -2,11 +2,14 @@ package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.audit.Pm2Apps;
 import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.List;
  * a target it cannot reach become an UNKNOWN result that names the reason.
  */
 public final class JobRunner {
+    private static final String DEFAULT_PM2_TIMEOUT = "30s";
+
     private JobRunner() {
     }
 
@@ -27,16 +32,29 @@ public final class JobRunner {
         } catch (ConfigException e) {
             return unknown(request, clock, "config", "invalid configuration: " + e.getMessage());
         }
+        Duration pm2Timeout;
+        try {
+            pm2Timeout = Durations.parse(blank(request.pm2Timeout()) ? DEFAULT_PM2_TIMEOUT : request.pm2Timeout());
+        } catch (IllegalArgumentException e) {
+            return unknown(request, clock, "config", "invalid pm2 timeout: " + e.getMessage());
+        }
         if (request.remote()) {
             return unknown(request, clock, "target", "SSH targets are not available in this build of twzrd-ops");
         }
         try (Target target = Target.local()) {
             return switch (request.check()) {
                 case AlertsJob.CHECK -> new AlertsJob(config, clock).run(target);
+                case AuditJob.CHECK -> new AuditJob(config, clock).run(target, Pm2Apps.jlist(target.runner(),
+                        blank(request.pm2()) ? "pm2" : request.pm2(),
+                        blank(request.pm2Home()) ? null : Path.of(request.pm2Home()), pm2Timeout));
                 default -> unknown(request, clock, "check", "the check '" + request.check()
                         + "' is not available in this build of twzrd-ops");
             };
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static CheckResult unknown(JobRequest request, Clock clock, String id, String reason) {

@@ -15,7 +15,7 @@ class JobRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T01:00:00Z"), ZoneOffset.UTC);
 
     private static JobRequest request(String check, String yaml, String sshTarget) {
-        return new JobRequest(check, yaml, "", "", "pm2", "", "30s", "all", "", "10s", "60s", "", sshTarget,
+        return new JobRequest(check, yaml, "", "", "/nonexistent/pm2", "", "30s", "all", "", "10s", "60s", "", sshTarget,
                 "-----BEGIN OPENSSH PRIVATE KEY-----secret", "", "");
     }
 
@@ -45,5 +45,23 @@ class JobRunnerTest {
         assertThat(remote.getHost()).isEqualTo("ops@vps.example:22");
         assertThat(Json.compact(remote)).doesNotContain("PRIVATE KEY");
         assertThat(request("alerts", "", "ops@h").toString()).doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void runsTheAuditWithTheRequestsPm2() {
+        CheckResult r = JobRunner.run(request("audit", "", ""), CLOCK);
+        assertThat(r.getCheck()).isEqualTo("audit");
+        assertThat(r.finding("swappiness")).isPresent();
+        // the request's pm2 does not exist: the app findings say so instead of passing
+        assertThat(r.finding("memory-limits")).get().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
+            assertThat(f.message()).contains("/nonexistent/pm2");
+        });
+    }
+
+    @Test
+    void badPm2TimeoutIsUnknown() {
+        JobRequest bad = new JobRequest("alerts", "", "", "", "pm2", "", "soon", "all", "", "", "", "", "", "", "", "");
+        assertThat(JobRunner.run(bad, CLOCK).getFindings().get(0).message()).contains("invalid pm2 timeout");
     }
 }
