@@ -8,10 +8,10 @@ import xyz.twzrd.ops.core.jobs.AlertsJob;
 
 /** {@code twzrd-ops alerts}: the hourly threshold check. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Check swap, load, memory and disk now; one line when all is OK.")
+        description = "Check swap, load, memory, disk and PM2 (app state, crashes, crash loops) now; one line when all is OK.")
 final class AlertsCommand extends CheckCommand {
     @Override
     CheckResult check(Target target, OpsConfig config) {
-        return new AlertsJob(config, clock).run(target);
+        return new AlertsJob(config, pm2.settings(), stateDir(target), clock).run(target);
     }
 }

@@ -3,9 +3,10 @@ package xyz.twzrd.ops.cli;
 import picocli.CommandLine.Command;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Target;
-import xyz.twzrd.ops.core.audit.Pm2Apps;
+import xyz.twzrd.ops.core.audit.AppSource;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AuditJob;
+import xyz.twzrd.ops.core.pm2.Pm2Client;
 
 /** {@code twzrd-ops audit}: the quarterly tuning audit. Reads only; changes nothing on the host. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -15,7 +16,6 @@ import xyz.twzrd.ops.core.jobs.AuditJob;
 final class AuditCommand extends CheckCommand {
     @Override
     CheckResult check(Target target, OpsConfig config) {
-        return new AuditJob(config, clock).run(target,
-                Pm2Apps.jlist(target.runner(), pm2.pm2, pm2.pm2Home, pm2.pm2Timeout));
+        return new AuditJob(config, clock).run(target, AppSource.pm2(new Pm2Client(target.runner(), pm2.settings())));
     }
 }

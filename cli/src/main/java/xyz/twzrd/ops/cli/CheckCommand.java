@@ -10,8 +10,13 @@ import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 
+import xyz.twzrd.ops.core.ssh.HostResults;
+import xyz.twzrd.ops.core.ssh.RemoteChecks;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Shared shape of a check command: resolve config, run on the target, print, exit with the severity. */
@@ -27,6 +32,9 @@ abstract class CheckCommand implements Callable<Integer> {
 
     @Mixin
     Pm2Options pm2;
+
+    @Mixin
+    TargetOptions targets;
 
     @Option(names = "--json", description = "Print the machine-readable result (JSON, schema 1) instead of the summary.")
     boolean json;
@@ -44,12 +52,44 @@ abstract class CheckCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage());
         }
+        if (targets.remote()) {
+            List<CheckResult> results = RemoteChecks.runAll(targets.settings(spec.commandLine()), targets.parallel,
+                    spec.name(), clock, target -> check(target, config));
+            if (results.size() == 1) {
+                print(results.get(0));
+            } else {
+                printAll(HostResults.of(results));
+            }
+            return RemoteChecks.worst(results).exitCode();
+        }
         CheckResult result;
         try (Target target = Target.local()) {
             result = check(target, config);
         }
         print(result);
         return result.getSeverity().exitCode();
+    }
+
+    /**
+     * Where this target's state lives: {@code --state-dir} for this machine, {@code <state-dir>/hosts/<host>} for a
+     * remote host (so baselines of different hosts never mix).
+     */
+    Path stateDir(Target target) {
+        if (target.runner().isLocal()) {
+            return data.stateDir();
+        }
+        return data.stateDir().resolve("hosts").resolve(target.name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_"));
+    }
+
+    /** Several hosts: JSON {@code {"severity", "results": [...]}}, or each host's summary. */
+    void printAll(HostResults all) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.pretty(all));
+        } else {
+            all.results().forEach(r -> out.println(TextSummary.render(r)));
+        }
+        out.flush();
     }
 
     void print(CheckResult result) {

@@ -32,7 +32,7 @@ final class LogsCommand extends CheckCommand {
     @Override
     CheckResult check(Target target, OpsConfig config) {
         List<LogSource> sources = logs.stream().map(p -> new LogSource("", p)).toList();
-        return new LogsJob(config.getLogs(), data.stateDir(), clock).run(target, sources, full);
+        return new LogsJob(config.getLogs(), stateDir(target), clock).run(target, sources, full);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.cli;
 
 import picocli.CommandLine.Option;
+import xyz.twzrd.ops.core.pm2.Pm2Settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,4 +19,9 @@ public final class Pm2Options {
     @Option(names = "--pm2-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long one pm2 command may run (default: ${DEFAULT-VALUE}).")
     Duration pm2Timeout;
+
+    /** The options as core settings. */
+    public Pm2Settings settings() {
+        return new Pm2Settings(pm2, pm2Home, pm2Timeout);
+    }
 }

@@ -1,6 +1,8 @@
 package xyz.twzrd.ops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.Json;
@@ -9,13 +11,30 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The runner as a user calls it, on this live host; thresholds are forced so the outcome is known. */
+/**
+ * The runner as a user calls it, on this live host; thresholds are forced so the outcome is known. PM2 is the
+ * pinned one with a daemon of its own and no apps, so its findings are OK.
+ */
 class AlertsCommandTest {
+    static TestPm2 pm2;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void startPm2() throws Exception {
+        pm2 = new TestPm2();
+    }
+
+    @AfterAll
+    static void killPm2() throws Exception {
+        pm2.close();
+    }
 
     record Run(int exit, String out, String err) {
     }
@@ -29,18 +48,18 @@ class AlertsCommandTest {
 
     private String[] alerts(String... more) {
         // pin every threshold the test is not about far out of reach, so a busy host cannot change the outcome
-        String[] base = {"alerts", "--state-dir", dir.resolve("state").toString(), "--report-dir", dir.resolve("r").toString(),
-                "--load-alert", "100000", "--load-emergency", "100000", "--swap-alert", "100", "--swap-emergency", "100"};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        List<String> base = new ArrayList<>(List.of("alerts", "--state-dir", dir.resolve("state").toString(),
+                "--report-dir", dir.resolve("r").toString(), "--load-alert", "100000", "--load-emergency", "100000",
+                "--swap-alert", "100", "--swap-emergency", "100"));
+        base.addAll(pm2.options());
+        base.addAll(List.of(more));
+        return base.toArray(String[]::new);
     }
 
     @Test
     void memoryAboveAlertExitsOneAndNamesTheFinding() {
         Run r = run(alerts("--memory-alert", "0", "--memory-emergency", "100", "--disk-alert", "100", "--disk-emergency", "100"));
-        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
         assertThat(r.out()).contains("ALERT memory:").contains("above the alert threshold 0%");
     }
 
@@ -58,7 +77,8 @@ class AlertsCommandTest {
         assertThat(n.get("schema").asInt()).isEqualTo(1);
         assertThat(n.get("check").asText()).isEqualTo("alerts");
         assertThat(n.get("severity").asText()).isIn("ALERT", "UNKNOWN", "EMERGENCY");
-        assertThat(n.get("findings").findValuesAsText("id")).contains("swap", "load", "memory");
+        assertThat(n.get("findings").findValuesAsText("id")).contains("swap", "load", "memory", "crashes", "crash-loop");
+        assertThat(n.get("processes").isArray()).isTrue();
         assertThat(r.exit()).isEqualTo(Json.readResult(r.out()).getSeverity().exitCode());
     }
 

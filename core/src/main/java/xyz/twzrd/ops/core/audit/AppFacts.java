@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.audit;
 
+import xyz.twzrd.ops.core.pm2.Pm2Process;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,18 @@ import java.util.List;
  */
 public record AppFacts(String name, Long maxMemoryRestartBytes, List<String> envNames, List<String> logPaths,
                        boolean module) {
+    /** The audit's view of a PM2 process: names of its variables only, never their values. */
+    public static AppFacts of(Pm2Process p) {
+        List<String> logs = new java.util.ArrayList<>();
+        if (p.outLogPath() != null) {
+            logs.add(p.outLogPath().toString());
+        }
+        if (p.errLogPath() != null) {
+            logs.add(p.errLogPath().toString());
+        }
+        return new AppFacts(p.name(), p.maxMemoryRestart(), p.envNames(), logs, p.module());
+    }
+
     public AppFacts {
         envNames = envNames == null ? List.of() : envNames.stream().sorted().toList();
         logPaths = logPaths == null ? List.of() : List.copyOf(logPaths);

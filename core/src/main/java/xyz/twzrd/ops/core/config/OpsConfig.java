@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import xyz.twzrd.ops.core.audit.AuditConfig;
 import xyz.twzrd.ops.core.logs.LogsConfig;
+import xyz.twzrd.ops.core.pm2.Pm2Config;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ public class OpsConfig {
 
     private Thresholds thresholds = new Thresholds();
     private LogsConfig logs = new LogsConfig();
+    private Pm2Config pm2 = new Pm2Config();
     private AuditConfig audit = new AuditConfig();
 
     public Thresholds getThresholds() {
@@ -47,6 +49,11 @@ public class OpsConfig {
     /** The {@code logs:} section: log error scan sources, patterns and thresholds. */
     public LogsConfig getLogs() {
         return logs;
+    }
+
+    /** The {@code pm2:} section: crash-loop detection and verified-restart defaults. */
+    public Pm2Config getPm2() {
+        return pm2;
     }
 
     /** The {@code audit:} section: what the quarterly tuning audit expects. */
@@ -124,6 +131,10 @@ public class OpsConfig {
             logs = new LogsConfig();
         }
         logs.validate("logs");
+        if (pm2 == null) {
+            pm2 = new Pm2Config();
+        }
+        pm2.validate("pm2");
         if (audit == null) {
             audit = new AuditConfig();
         }

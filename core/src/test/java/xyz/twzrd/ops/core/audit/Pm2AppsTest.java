@@ -11,8 +11,11 @@ import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
 import xyz.twzrd.ops.core.jobs.AuditJob;
+import xyz.twzrd.ops.core.pm2.JlistParser;
+import xyz.twzrd.ops.core.pm2.Pm2Client;
+import xyz.twzrd.ops.core.pm2.Pm2Exception;
+import xyz.twzrd.ops.core.pm2.Pm2Settings;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,13 +24,16 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * PM2 facts from captured {@code pm2 jlist} output (pm2 7.0.4, two apps started from an ecosystem file whose env
  * holds API_TOKEN and DATABASE_URL with values containing "VALUE-must-not-leak").
  */
 class Pm2AppsTest {
+    private static List<AppFacts> parse(String jlist) throws Pm2Exception {
+        return JlistParser.parse(jlist).stream().map(AppFacts::of).toList();
+    }
+
     private static final String LEAK = "VALUE-must-not-leak";
 
     @TempDir
@@ -41,10 +47,10 @@ class Pm2AppsTest {
     }
 
     @Test
-    void jlistGivesNamesLimitsAndLogsButNoValues() throws IOException {
+    void jlistGivesNamesLimitsAndLogsButNoValues() throws Exception {
         String jlist = AuditRulesTest.fixture("pm2-jlist.json");
         assertThat(jlist).contains(LEAK);
-        List<AppFacts> apps = Pm2Apps.parse(jlist);
+        List<AppFacts> apps = parse(jlist);
         assertThat(apps).extracting(AppFacts::name).containsExactly("gateway", "tree-builder");
         AppFacts gateway = apps.get(0);
         assertThat(gateway.maxMemoryRestartBytes()).isEqualTo(300L * 1024 * 1024);
@@ -57,18 +63,6 @@ class Pm2AppsTest {
         assertThat(apps.toString()).doesNotContain(LEAK);
     }
 
-    @Test
-    void bannerBeforeTheListIsSkippedAndGarbageIsAClearError() throws IOException {
-        String banner = "\n    -------------\n__/\\\\\\\\ PM2 banner\n[PM2] Spawning PM2 daemon\n";
-        assertThat(Pm2Apps.parse(banner + AuditRulesTest.fixture("pm2-jlist.json"))).hasSize(2);
-        assertThat(Pm2Apps.parse("[]\n")).isEmpty();
-        assertThatThrownBy(() -> Pm2Apps.parse("[PM2] error: daemon not reachable\n"))
-                .isInstanceOf(IOException.class).hasMessageContaining("no process list");
-        assertThatThrownBy(() -> Pm2Apps.parse("[{\"name\":\"a\",\"pm2_env\":{\"env\":{\"K\":\"s3cr3t\" oops}}}]"))
-                .hasMessageContaining("invalid JSON (line 1").hasMessageNotContaining("s3cr3t");
-        assertThatThrownBy(() -> Pm2Apps.parse("nothing")).hasMessageContaining("no process list");
-    }
-
     /** The whole audit through the command runner, pm2 replaced by a program printing the captured list. */
     @Test
     void auditOfCapturedAppsNeverShowsAValue() throws Exception {
@@ -78,7 +72,8 @@ class Pm2AppsTest {
         Files.writeString(pm2, "#!/bin/sh\n[ \"$1\" = jlist ] || exit 2\ncat '" + fixture + "'\n");
         Files.setPosixFilePermissions(pm2, PosixFilePermissions.fromString("rwx------"));
 
-        AppSource source = Pm2Apps.jlist(new LocalCommandRunner(), pm2.toString(), dir, Duration.ofSeconds(10));
+        AppSource source = AppSource.pm2(new Pm2Client(new LocalCommandRunner(),
+                new Pm2Settings(pm2.toString(), dir, Duration.ofSeconds(10))));
         CheckResult r = new AuditJob(noUpdates(), Clock.systemUTC()).run(Target.local(), source);
 
         Finding env = r.finding("env-review").orElseThrow();
@@ -96,8 +91,8 @@ class Pm2AppsTest {
 
     @Test
     void failingPm2MakesAppFindingsUnknownWithTheReason() {
-        AppSource missing = Pm2Apps.jlist(new LocalCommandRunner(), dir.resolve("no-pm2").toString(), null,
-                Duration.ofSeconds(5));
+        AppSource missing = AppSource.pm2(new Pm2Client(new LocalCommandRunner(),
+                new Pm2Settings(dir.resolve("no-pm2").toString(), null, Duration.ofSeconds(5))));
         CheckResult r = new AuditJob(noUpdates(), Clock.systemUTC()).run(Target.local(), missing);
         for (String id : List.of("memory-limits", "log-rotation", "env-review")) {
             Finding f = r.finding(id).orElseThrow();

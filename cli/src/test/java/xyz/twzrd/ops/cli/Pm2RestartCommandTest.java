@@ -1,0 +1,89 @@
+package xyz.twzrd.ops.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code twzrd-ops pm2-restart} as a user runs it, against a real pm2 daemon with a healthy HTTP app. */
+class Pm2RestartCommandTest {
+    static TestPm2 pm2;
+    static int port;
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startApp() throws Exception {
+        pm2 = new TestPm2();
+        port = freePort();
+        pm2.run(Map.of("PORT", String.valueOf(port), "TWZRD_SECRET", "hunter2-cli"),
+                "start", TestPm2.APPS.resolve("healthy.js").toString(), "--name", "web");
+    }
+
+    @AfterAll
+    static void killPm2() throws Exception {
+        pm2.close();
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    Run restart(String... more) {
+        List<String> args = new ArrayList<>(List.of("pm2-restart", "--state-dir", dir.resolve("state").toString(),
+                "--settle", "500ms"));
+        args.addAll(pm2.options());
+        args.addAll(List.of(more));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void verifiedRestartExitsZero() {
+        Run r = restart("--apps", "web", "--health-url", "http://127.0.0.1:" + port + "/health", "--deadline", "20s");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).startsWith("OK pm2-restart on ").contains("all 2 findings OK");
+        Run json = restart("--json", "--health-url", "http://127.0.0.1:" + port + "/health");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"check\" : \"pm2-restart\"").contains("\"restart:web\"")
+                .contains("\"processes\"").doesNotContain("hunter2-cli").doesNotContain("TWZRD_SECRET");
+    }
+
+    @Test
+    void aDeadEndpointIsAnEmergencyNamingIt() throws Exception {
+        int dead = freePort();
+        Run r = restart("--health-url", "http://127.0.0.1:" + dead + "/health", "--deadline", "1s");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).startsWith("EMERGENCY pm2-restart").contains("EMERGENCY health: http://127.0.0.1:" + dead
+                + "/health did not answer 2xx within 1s");
+    }
+
+    @Test
+    void badAppNamesAreRefusedAndUnknownAppsAreUnknown() {
+        Run bad = restart("--apps", "web;reboot");
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("pm2.restart-apps: 'web;reboot' is not a valid PM2 app name");
+        Run unknown = restart("--apps", "nope");
+        assertThat(unknown.exit()).isEqualTo(3);
+        assertThat(unknown.out()).contains("UNKNOWN restart: nothing restarted: PM2 has no app named nope");
+    }
+}

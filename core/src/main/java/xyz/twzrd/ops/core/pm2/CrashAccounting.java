@@ -1,0 +1,113 @@
+package xyz.twzrd.ops.core.pm2;
+
+import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Severity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Counts unplanned restarts ("crashes") between two runs: PM2's {@code restart_time} per app now, minus the
+ * count saved by the previous run in {@code STATE_DIR/pm2-baseline.json}, minus the planned restarts
+ * {@code pm2-restart} recorded since then, summed per app name (cluster instances share a name). Processes are
+ * matched by name and {@code pm_id}: an app deleted and added again gets a new id and is counted from the next run;
+ * a counter that went down (a new PM2 daemon) starts over from the current count. ({@code created_at} is no help:
+ * {@code pm2 restart} resets it.)
+ */
+public final class CrashAccounting {
+    public static final String FINDING = "crashes";
+    static final String FILE = "pm2-baseline.json";
+
+    /** One process's counter as last seen. */
+    record AppCount(String name, long restarts) {
+    }
+
+    /** The saved baseline. */
+    record Baseline(Instant takenAt, Map<String, AppCount> apps) {
+        Baseline {
+            apps = apps == null ? Map.of() : new TreeMap<>(apps);
+        }
+    }
+
+    private CrashAccounting() {
+    }
+
+    /** When the previous run saved its baseline; empty on a first run or when the file cannot be read. */
+    static Optional<Instant> previousRun(Path stateDir) {
+        try {
+            return StateFiles.read(stateDir.resolve(FILE), Baseline.class).map(Baseline::takenAt);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Compares {@code apps} with the saved baseline, saves them as the new baseline, and grades the crashes. */
+    public static Finding account(Path stateDir, List<Pm2Process> apps, Instant now) {
+        Path file = stateDir.resolve(FILE);
+        Baseline base;
+        Map<String, Long> planned;
+        try {
+            base = StateFiles.read(file, Baseline.class).orElse(null);
+            planned = base == null ? Map.of() : PlannedRestarts.since(stateDir, base.takenAt());
+        } catch (IOException e) {
+            return Finding.unknown(FINDING, e.getMessage());
+        }
+        Map<String, AppCount> current = new TreeMap<>();
+        apps.forEach(a -> current.put(key(a), new AppCount(a.name(), a.restarts())));
+        try {
+            StateFiles.write(file, new Baseline(now, current));
+        } catch (IOException e) {
+            return Finding.unknown(FINDING, "crash baseline not saved, so crashes cannot be counted: " + e.getMessage());
+        }
+        if (base == null) {
+            return new Finding(FINDING, Severity.OK, null, "count", 0.0, null,
+                    "first run: no baseline yet; restart counts of " + apps.size()
+                            + " apps saved, crashes are counted from the next run");
+        }
+        Map<String, Long> restarted = new TreeMap<>();
+        int reset = 0;
+        for (Pm2Process a : apps) {
+            AppCount before = base.apps().get(key(a));
+            if (before == null) {
+                continue;
+            }
+            if (a.restarts() < before.restarts()) {
+                reset++;
+                continue;
+            }
+            restarted.merge(a.name(), a.restarts() - before.restarts(), Long::sum);
+        }
+        Map<String, Object> crashed = new LinkedHashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Long> e : restarted.entrySet()) {
+            long n = Math.max(0, e.getValue() - planned.getOrDefault(e.getKey(), 0L));
+            if (n > 0) {
+                crashed.put(e.getKey(), n);
+                total += n;
+            }
+        }
+        String since = " since " + base.takenAt();
+        String note = reset == 0 ? "" : "; " + reset + " counter(s) started over (a new PM2 daemon?)";
+        String msg = total == 0 ? "no unplanned restarts" + since + note
+                : total + " unplanned restart" + (total == 1 ? "" : "s") + since + ": " + describe(crashed) + note;
+        Finding f = new Finding(FINDING, Finding.grade(total, 0.0, null), (double) total, "count", 0.0, null, msg, crashed);
+        return f.withDetail("since", base.takenAt().toString());
+    }
+
+    /** Baseline key: name and pm_id, so cluster instances (one name, several ids) are counted one by one. */
+    private static String key(Pm2Process a) {
+        return a.name() + ":" + a.pmId();
+    }
+
+    private static String describe(Map<String, Object> perApp) {
+        StringBuilder b = new StringBuilder();
+        perApp.forEach((app, n) -> b.append(b.length() == 0 ? "" : ", ").append(app).append(' ').append(n));
+        return b.toString();
+    }
+}

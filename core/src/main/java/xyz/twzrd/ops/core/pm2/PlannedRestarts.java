@@ -1,0 +1,70 @@
+package xyz.twzrd.ops.core.pm2;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Restarts done on purpose by {@code pm2-restart}, kept in {@code STATE_DIR/pm2-planned-restarts.json} (the
+ * newest {@value #KEEP}), so crash accounting can subtract them and alerting can mute itself right after one.
+ */
+public final class PlannedRestarts {
+    static final String FILE = "pm2-planned-restarts.json";
+    static final int KEEP = 50;
+
+    /** One planned restart: when it began and how many restarts it caused per app. */
+    public record Entry(Instant at, Map<String, Long> apps) {
+        public Entry {
+            apps = Map.copyOf(apps == null ? Map.of() : apps);
+        }
+    }
+
+    /** The file's content. */
+    record Log(List<Entry> restarts) {
+        Log {
+            restarts = List.copyOf(restarts == null ? List.of() : restarts);
+        }
+    }
+
+    private PlannedRestarts() {
+    }
+
+    /** Records a planned restart of the given apps (one restart each) at {@code at}. */
+    public static void record(Path stateDir, Instant at, List<String> apps) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        apps.forEach(a -> counts.merge(a, 1L, Long::sum));
+        List<Entry> all = new ArrayList<>(read(stateDir));
+        all.add(new Entry(at, counts));
+        all.sort((a, b) -> a.at().compareTo(b.at()));
+        StateFiles.write(stateDir.resolve(FILE), new Log(all.subList(Math.max(0, all.size() - KEEP), all.size())));
+    }
+
+    /** When the last planned restart began; empty when none was recorded (or the file cannot be read). */
+    public static Optional<Instant> last(Path stateDir) {
+        try {
+            return read(stateDir).stream().map(Entry::at).max(Instant::compareTo);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Planned restarts per app recorded after {@code since} (exclusive). */
+    static Map<String, Long> since(Path stateDir, Instant since) throws IOException {
+        Map<String, Long> out = new HashMap<>();
+        for (Entry e : read(stateDir)) {
+            if (e.at().isAfter(since)) {
+                e.apps().forEach((app, n) -> out.merge(app, n, Long::sum));
+            }
+        }
+        return out;
+    }
+
+    private static List<Entry> read(Path stateDir) throws IOException {
+        return StateFiles.read(stateDir.resolve(FILE), Log.class).map(Log::restarts).orElse(List.of());
+    }
+}

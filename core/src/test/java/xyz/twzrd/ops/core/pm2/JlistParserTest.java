@@ -1,0 +1,76 @@
+package xyz.twzrd.ops.core.pm2;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Parses output captured from real pm2 7.0.4 runs (see the fixtures folder). */
+class JlistParserTest {
+    static String fixture(String name) throws IOException {
+        try (InputStream in = JlistParserTest.class.getResourceAsStream("/pm2-fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void fourAppsWithTheirStates() throws Exception {
+        List<Pm2Process> apps = JlistParser.parse(fixture("jlist-four-apps.json"));
+        assertThat(apps).extracting(Pm2Process::name).containsExactly("web", "worker", "crasher", "broken");
+        assertThat(apps).extracting(Pm2Process::status).containsExactly("online", "stopped", "online", "errored");
+        Pm2Process web = apps.get(0);
+        assertThat(web.pmId()).isZero();
+        assertThat(web.online()).isTrue();
+        assertThat(web.maxMemoryRestart()).isEqualTo(200L * 1024 * 1024);
+        assertThat(web.memoryBytes()).isPositive();
+        assertThat(web.uptimeSince()).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(web.createdAt()).isNotNull();
+        assertThat(web.outLogPath()).isEqualTo(Path.of("/tmp/t2-fx/logs/web-out.log"));
+        assertThat(web.errLogPath()).isEqualTo(Path.of("/tmp/t2-fx/logs/web-error.log"));
+        assertThat(web.envNames()).containsExactly("HOME", "PATH", "PM2_HOME", "PM2_USAGE", "PORT", "TWZRD_SECRET");
+        assertThat(apps.get(1).maxMemoryRestart()).isNull();
+        assertThat(apps.get(2).restarts()).isEqualTo(6);
+        assertThat(apps.get(3).restarts()).isEqualTo(2);
+    }
+
+    @Test
+    void environmentValuesNeverEnterTheModel() throws Exception {
+        String raw = fixture("jlist-four-apps.json");
+        assertThat(raw).contains("hunter2-secret");
+        assertThat(JlistParser.parse(raw).toString()).doesNotContain("hunter2-secret").doesNotContain("45679");
+    }
+
+    @Test
+    void bannerOfAFreshHomeBeforeTheJson() throws Exception {
+        String raw = fixture("jlist-fresh-home.txt");
+        assertThat(raw).contains("Spawning PM2 daemon").contains("[PM2]");
+        assertThat(JlistParser.parse(raw)).isEmpty();
+        String banner = raw.substring(0, raw.lastIndexOf('['));
+        assertThat(JlistParser.parse(banner + fixture("jlist-four-apps.json"))).hasSize(4);
+        // a daemon older than the pm2 program warns around the JSON
+        String warning = ">>>> In-memory PM2 is out-of-date, do:\n>>>> $ pm2 update\n";
+        assertThat(JlistParser.parse(warning + "[]\n" + warning)).isEmpty();
+    }
+
+    @Test
+    void badOutputGivesAClearReasonAndNeverQuotesTheInput() throws Exception {
+        String raw = fixture("jlist-four-apps.json");
+        assertThatThrownBy(() -> JlistParser.parse("")).hasMessage("pm2 jlist printed nothing");
+        assertThatThrownBy(() -> JlistParser.parse("  \n")).hasMessage("pm2 jlist printed nothing");
+        assertThatThrownBy(() -> JlistParser.parse(raw.substring(0, raw.length() / 2)))
+                .isInstanceOf(Pm2Exception.class).hasMessageStartingWith("pm2 jlist output is not valid JSON (truncated or malformed)")
+                .message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> JlistParser.parse("[PM2] Spawning PM2 daemon\nerror: connect ECONNREFUSED\n"))
+                .hasMessageStartingWith("pm2 jlist printed no JSON list");
+        assertThatThrownBy(() -> JlistParser.parse("[{\"TWZRD_SECRET\":\"hunter2\"}]"))
+                .hasMessage("pm2 jlist entry 0 has no name or pm_id");
+        assertThatThrownBy(() -> JlistParser.parse("{\"name\":\"web\"}\n")).hasMessageStartingWith("pm2 jlist printed no JSON list");
+    }
+}
