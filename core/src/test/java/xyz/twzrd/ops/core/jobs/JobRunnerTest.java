@@ -1,10 +1,14 @@
 package xyz.twzrd.ops.core.jobs;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,55 +17,86 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JobRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T01:00:00Z"), ZoneOffset.UTC);
+    private static final String KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nnot-a-real-key\n-----END OPENSSH PRIVATE KEY-----";
 
-    private static JobRequest request(String check, String yaml, String sshTarget) {
-        return new JobRequest(check, yaml, "", "", "/nonexistent/pm2", "", "30s", "all", "", "10s", "60s", "", sshTarget,
-                "-----BEGIN OPENSSH PRIVATE KEY-----secret", "", "");
+    @TempDir
+    Path state;
+
+    /** A request whose pm2 does not exist: the PM2 findings must say so, never pass. */
+    private JobRequest request(String check, String yaml, String pm2Timeout, String settle, String sshTarget,
+                               String knownHosts) {
+        return new JobRequest(check, yaml, state.toString(), "", "/nonexistent/pm2", "", pm2Timeout, "all", "",
+                settle, "", "", sshTarget, KEY, "", knownHosts);
+    }
+
+    private JobRequest local(String check) {
+        return request(check, "", "5s", "", "", "");
     }
 
     @Test
     void runsTheAlertsCheckOnThisMachine() {
-        CheckResult r = JobRunner.run(request("alerts", "", ""), CLOCK);
+        CheckResult r = JobRunner.run(local("alerts"), CLOCK);
         assertThat(r.getCheck()).isEqualTo("alerts");
-        assertThat(r.getFindings()).isNotEmpty();
-        assertThat(r.getHost()).isNotBlank();
+        assertThat(r.finding("memory")).isPresent();
+        assertThat(r.getFindings()).anyMatch(f -> f.severity() == Severity.UNKNOWN && f.message().contains("/nonexistent/pm2"));
         // what crosses the agent channel is the JSON text: it reads back to the same result
         assertThat(Json.readResult(Json.compact(r)).getSeverity()).isEqualTo(r.getSeverity());
     }
 
     @Test
-    void badConfigurationIsUnknownNamingTheKey() {
-        CheckResult r = JobRunner.run(request("alerts", "thresholds:\n  swapp: 3\n", ""), CLOCK);
-        assertThat(r.getSeverity()).isEqualTo(Severity.UNKNOWN);
-        assertThat(r.getFindings().get(0).message()).contains("swapp");
-    }
-
-    @Test
-    void unknownCheckAndSshTargetAreUnknownNotErrors() {
-        assertThat(JobRunner.run(request("nope", "", ""), CLOCK).getFindings().get(0).message())
-                .contains("'nope' is not available");
-        CheckResult remote = JobRunner.run(request("alerts", "", "ops@vps.example:22"), CLOCK);
-        assertThat(remote.getSeverity()).isEqualTo(Severity.UNKNOWN);
-        assertThat(remote.getHost()).isEqualTo("ops@vps.example:22");
-        assertThat(Json.compact(remote)).doesNotContain("PRIVATE KEY");
-        assertThat(request("alerts", "", "ops@h").toString()).doesNotContain("PRIVATE KEY");
-    }
-
-    @Test
     void runsTheAuditWithTheRequestsPm2() {
-        CheckResult r = JobRunner.run(request("audit", "", ""), CLOCK);
+        CheckResult r = JobRunner.run(local("audit"), CLOCK);
         assertThat(r.getCheck()).isEqualTo("audit");
         assertThat(r.finding("swappiness")).isPresent();
-        // the request's pm2 does not exist: the app findings say so instead of passing
-        assertThat(r.finding("memory-limits")).get().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
-            assertThat(f.message()).contains("/nonexistent/pm2");
-        });
+        assertThat(r.finding("memory-limits")).get().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.UNKNOWN));
     }
 
     @Test
-    void badPm2TimeoutIsUnknown() {
-        JobRequest bad = new JobRequest("alerts", "", "", "", "pm2", "", "soon", "all", "", "", "", "", "", "", "", "");
-        assertThat(JobRunner.run(bad, CLOCK).getFindings().get(0).message()).contains("invalid pm2 timeout");
+    void aRestartThatCannotReachPm2IsNeverOk() {
+        CheckResult r = JobRunner.run(request("pm2-restart", "", "5s", "1s", "", ""), CLOCK);
+        assertThat(r.getCheck()).isEqualTo("pm2-restart");
+        assertThat(r.getSeverity()).isNotEqualTo(Severity.OK);
+    }
+
+    @Test
+    void badConfigurationOrOptionsAreUnknownNamingTheProblem() {
+        assertThat(JobRunner.run(request("alerts", "thresholds:\n  swapp: 3\n", "5s", "", "", ""), CLOCK)
+                .getFindings().get(0).message()).contains("swapp");
+        assertThat(JobRunner.run(request("alerts", "", "soon", "", "", ""), CLOCK).getFindings().get(0).message())
+                .contains("invalid configuration or options").contains("soon");
+        assertThat(JobRunner.run(request("pm2-restart", "", "5s", "later", "", ""), CLOCK).getSeverity())
+                .isEqualTo(Severity.UNKNOWN);
+    }
+
+    @Test
+    void aCheckThisBuildLacksIsUnknown() {
+        assertThat(JobRunner.run(local("nope"), CLOCK).getFindings().get(0).message()).contains("'nope' is not available");
+    }
+
+    @Test
+    void sshNeedsKnownHostsAndAnUnreachableHostIsUnknown() throws IOException {
+        CheckResult noKnownHosts = JobRunner.run(request("alerts", "", "5s", "", "ops@127.0.0.1:22", ""), CLOCK);
+        assertThat(noKnownHosts.getSeverity()).isEqualTo(Severity.UNKNOWN);
+        assertThat(noKnownHosts.getFindings().get(0).message()).contains("cannot be turned off");
+
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String target = "ops@127.0.0.1:" + closed;
+        CheckResult unreachable = JobRunner.run(request("alerts", "", "5s", "", target,
+                "[127.0.0.1]:" + closed + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ0000000000000000000000000000000000000000000"),
+                CLOCK);
+        assertThat(unreachable.getSeverity()).isEqualTo(Severity.UNKNOWN);
+        assertThat(unreachable.getFindings()).singleElement().satisfies(f -> assertThat(f.id()).isEqualTo("connection"));
+        assertThat(Json.compact(unreachable)).doesNotContain("not-a-real-key");
+        assertThat(request("alerts", "", "5s", "", target, "").toString()).doesNotContain("not-a-real-key");
+    }
+
+    @Test
+    void remoteStateIsKeptPerHost() {
+        try (var local = xyz.twzrd.ops.core.Target.local()) {
+            assertThat(JobRunner.stateDir(state, local)).isEqualTo(state);
+        }
     }
 }
