@@ -76,7 +76,16 @@ abstract class CheckCommand implements Callable<Integer> {
      * remote host (so baselines of different hosts never mix).
      */
     Path stateDir(Target target) {
-        return JobRunner.stateDir(data.stateDir(), target);
+        return perHost(data.stateDir(), target);
+    }
+
+    /** The report folder for this target: {@code --report-dir} locally, {@code <report-dir>/hosts/<host>} remotely. */
+    Path reportDir(Target target) {
+        return perHost(data.reportDir(), target);
+    }
+
+    private static Path perHost(Path base, Target target) {
+        return JobRunner.perHost(base, target);
     }
 
     /** Several hosts: JSON {@code {"severity", "results": [...]}}, or each host's summary. */

@@ -10,8 +10,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks a PM2 host on the ops schedule: hourly alerts, weekly health check, verified restarts.",
-        subcommands = {AlertsCommand.class, AuditCommand.class, ScheduleCommand.class, LogsCommand.class,
-                Pm2RestartCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AlertsCommand.class, HealthCheckCommand.class, Pm2RestartCommand.class, AuditCommand.class,
+                HistoryCommand.class, LogsCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:OK", "1:ALERT", "2:EMERGENCY", "3:UNKNOWN (the check could not run, or bad usage)"})
 public final class Main implements Runnable {

@@ -55,10 +55,14 @@ final class StepSettings implements Serializable {
         return !target.isEmpty();
     }
 
-    /** The request for the agent: these values plus the node's folders and, for an SSH target, the key. */
-    JobRequest request(String stateDir, String reportDir, String sshKey, String sshPassphrase) {
+    /**
+     * The request for the agent: these values plus the node's folders, the previous build's alert state and, for an
+     * SSH target, the key.
+     */
+    JobRequest request(String stateDir, String reportDir, String previousAlertState, String sshKey,
+                       String sshPassphrase) {
         return new JobRequest(check, config, stateDir, reportDir, pm2, pm2Home, pm2Timeout, apps, healthUrl, settle,
-                deadline, logs, target, sshKey, sshPassphrase, knownHosts);
+                deadline, logs, target, sshKey, sshPassphrase, knownHosts, previousAlertState);
     }
 
     private static String or(String value, String fallback) {

@@ -10,7 +10,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.jobs.KeyValues;
+import xyz.twzrd.ops.core.history.TrendSeries;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
         this.severity = r.getSeverity().name();
         this.summary = r.getSummary();
         this.startedAt = r.getStartedAt().toEpochMilli();
-        this.values = new TreeMap<>(KeyValues.of(r));
+        this.values = new TreeMap<>(TrendSeries.values(r));
         this.alertState = alertState;
         this.notify = notify;
         this.full = new SoftReference<>(r);

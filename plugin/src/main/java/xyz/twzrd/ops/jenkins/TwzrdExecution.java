@@ -19,7 +19,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.Validation;
-import xyz.twzrd.ops.core.alertstate.AlertTracking;
+import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.jobs.JobRequest;
 import xyz.twzrd.ops.core.jobs.Outcome;
 import xyz.twzrd.ops.core.jobs.OutcomePolicy;
@@ -33,8 +33,9 @@ import java.util.Optional;
 
 /**
  * What every twzrd-ops step does, as the base of the steps' nested {@code Execution}s: resolve the SSH credential,
- * run the check on the agent ({@link RunCheckCallable}), advance the alert state from the previous build's action,
- * archive the reports, attach the build action, mark the stage, and return the summary. Runs off the CPS thread and
+ * run the check on the agent ({@link RunCheckCallable}) with the previous build's alert state (core advances it and
+ * returns it in the result's {@code alertState} section), archive the reports, attach the build action, mark the
+ * stage, and return the summary. Runs off the CPS thread and
  * holds only the immutable {@link StepSettings} copied at start, never the step.
  */
 abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
@@ -69,15 +70,16 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         }
         FilePath reports = workspace.child(REPORT_DIR).child(settings.check);
         reports.deleteRecursive();
-        JobRequest request = request(run, workspace.child(STATE_DIR).getRemote(), reports.getRemote());
+        TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
+        JobRequest request = request(run, workspace.child(STATE_DIR).getRemote(), reports.getRemote(),
+                previous == null ? null : previous.getAlertState());
         listener.getLogger().println("twzrd-ops: " + settings.check + " on "
                 + (settings.remote() ? settings.target : "this node"));
 
         CheckResult result = Json.readResult(channel.call(new RunCheckCallable(request)));
 
-        TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
-        AlertTracking.Decision decision = AlertTracking.advance(previous == null ? null : previous.getAlertState(), result);
-        TwzrdBuildAction.attach(run, result, decision.stateJson(), decision.shouldNotify());
+        AlertOutcome alerts = AlertOutcome.of(result).orElse(AlertOutcome.EMPTY);
+        TwzrdBuildAction.attach(run, result, Json.compact(alerts), alerts.shouldNotify());
         archive(run, workspace, launcher, listener, reports);
 
         listener.getLogger().println("twzrd-ops: " + TextSummary.render(result));
@@ -88,13 +90,14 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
             run.setResult(r);
             listener.getLogger().println("twzrd-ops: " + result.getSeverity() + " marks the stage and the build " + r);
         }
-        return StepSummary.of(result, decision.shouldNotify(), decision.message());
+        return StepSummary.of(result, alerts.shouldNotify(), alerts.message());
     }
 
     /** The request for the agent; for an SSH target the key is read from the credential here, never logged or kept. */
-    private JobRequest request(Run<?, ?> run, String stateDir, String reportDir) throws AbortException {
+    private JobRequest request(Run<?, ?> run, String stateDir, String reportDir, String previousAlertState)
+            throws AbortException {
         if (!settings.remote()) {
-            return settings.request(stateDir, reportDir, null, null);
+            return settings.request(stateDir, reportDir, previousAlertState, null, null);
         }
         Optional<String> problem = Validation.target(settings.target)
                 .or(() -> Validation.knownHosts(settings.knownHosts, true));
@@ -111,7 +114,8 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
                     + "' is available to this build");
         }
         CredentialsProvider.track(run, key);
-        return settings.request(stateDir, reportDir, key.getPrivateKeys().get(0), Secret.toString(key.getPassphrase()));
+        return settings.request(stateDir, reportDir, previousAlertState, key.getPrivateKeys().get(0),
+                Secret.toString(key.getPassphrase()));
     }
 
     /** Archives the report files the check wrote into the workspace. */

@@ -23,10 +23,12 @@ import java.io.Serializable;
  * @param sshKey         private key text (PEM/OpenSSH) for the SSH target
  * @param sshPassphrase  passphrase of that key, may be blank
  * @param knownHosts     known_hosts text for strict host-key checking of the SSH target
+ * @param previousAlertState the alert state of the previous run (JSON of the {@code alertState} section), or blank
  */
 public record JobRequest(String check, String configYaml, String stateDir, String reportDir, String pm2, String pm2Home,
                          String pm2Timeout, String apps, String healthUrl, String settle, String deadline, String logs,
-                         String sshTarget, String sshKey, String sshPassphrase, String knownHosts) implements Serializable {
+                         String sshTarget, String sshKey, String sshPassphrase, String knownHosts,
+                         String previousAlertState) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public boolean remote() {

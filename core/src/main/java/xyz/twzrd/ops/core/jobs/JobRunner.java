@@ -3,14 +3,21 @@ package xyz.twzrd.ops.core.jobs;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertPolicy;
+import xyz.twzrd.ops.core.alertstate.AlertTracker;
 import xyz.twzrd.ops.core.audit.AppSource;
 import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
+import xyz.twzrd.ops.core.logs.LogSource;
 import xyz.twzrd.ops.core.pm2.Pm2Client;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
 import xyz.twzrd.ops.core.pm2.Pm2Settings;
+import xyz.twzrd.ops.core.pm2.PlannedRestarts;
+import xyz.twzrd.ops.core.report.ReportSet;
 import xyz.twzrd.ops.core.ssh.RemoteChecks;
 import xyz.twzrd.ops.core.ssh.SshSettings;
 
@@ -22,20 +29,35 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one {@link JobRequest} from the machine it is called on and returns the result: what a Jenkins agent does
  * for a step. The check runs on this machine, or on the request's SSH target (strict host-key checking against the
  * request's known_hosts lines, the key held in memory only). It never throws for a check that cannot run: bad
  * configuration or options, an unreachable host or a check this build lacks become an UNKNOWN result naming why.
+ *
+ * <p>The result carries the {@code alertState} section, derived from the request's previous alert state (the
+ * previous build's), so the caller can tell whether to notify; the health check also writes its dated report set
+ * into the request's report folder.
  */
 public final class JobRunner {
     private static final String DEFAULT_STATE_DIR = "twzrd-ops-data/state";
+    private static final AlertTracker TRACKER = new AlertTracker(AlertPolicy.DEFAULT);
 
     private JobRunner() {
     }
 
     public static CheckResult run(JobRequest request, Clock clock) {
+        AlertOutcome previous = previousAlertState(request);
+        CheckResult r = runCheck(request, clock, previous);
+        if (AlertOutcome.of(r).isEmpty()) { // the check did not run: the state still moves on (UNKNOWN is a problem)
+            r.putSection(AlertOutcome.SECTION, TRACKER.next(previous, r, Optional.empty()));
+        }
+        return r;
+    }
+
+    private static CheckResult runCheck(JobRequest request, Clock clock, AlertOutcome previous) {
         OpsConfig config;
         Pm2Settings pm2;
         try {
@@ -49,8 +71,16 @@ public final class JobRunner {
         } catch (ConfigException | IllegalArgumentException e) {
             return unknown(request, clock, "config", "invalid configuration or options: " + e.getMessage());
         }
-        Path stateDir = Path.of(blank(request.stateDir()) ? DEFAULT_STATE_DIR : request.stateDir());
-        RemoteChecks.Check body = target -> check(request.check(), target, config, pm2, stateDir(stateDir, target), clock);
+        Path stateBase = Path.of(blank(request.stateDir()) ? DEFAULT_STATE_DIR : request.stateDir());
+        RemoteChecks.Check body = target -> {
+            Path stateDir = perHost(stateBase, target);
+            CheckResult r = check(request, target, config, pm2, stateDir, clock);
+            if (HealthCheckJob.CHECK.equals(request.check())) {
+                r = withReports(r, request.reportDir());
+            }
+            r.putSection(AlertOutcome.SECTION, TRACKER.next(previous, r, PlannedRestarts.last(stateDir)));
+            return r;
+        };
         if (request.remote()) {
             return remote(request, clock, pm2.timeout(), body);
         }
@@ -65,16 +95,51 @@ public final class JobRunner {
         }
     }
 
-    private static CheckResult check(String check, Target target, OpsConfig config, Pm2Settings pm2, Path stateDir,
-                                     Clock clock) throws InterruptedException {
+    private static CheckResult check(JobRequest request, Target target, OpsConfig config, Pm2Settings pm2,
+                                     Path stateDir, Clock clock) throws InterruptedException {
+        String check = request.check();
         return switch (check) {
             case AlertsJob.CHECK -> new AlertsJob(config, pm2, stateDir, clock).run(target);
+            case HealthCheckJob.CHECK -> new HealthCheckJob(config, pm2, stateDir, clock).run(target,
+                    extraLogs(request.logs()));
             case RestartJob.CHECK -> new RestartJob(pm2, config.getPm2(), stateDir, clock).run(target);
             case AuditJob.CHECK -> new AuditJob(config, clock).run(target,
                     AppSource.pm2(new Pm2Client(target.runner(), pm2)));
             default -> new CheckResult(check, target.name(), clock.instant(), Duration.ZERO, List.of(Finding.unknown(
                     "check", "the check '" + check + "' is not available in this build of twzrd-ops")));
         };
+    }
+
+    /** The request's extra log paths or globs, one per line. */
+    private static List<LogSource> extraLogs(String logs) {
+        return blank(logs) ? List.of() : logs.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> new LogSource("", Path.of(l))).toList();
+    }
+
+    /** The previous run's alert state from the request; none (a first run) when blank or unreadable. */
+    private static AlertOutcome previousAlertState(JobRequest request) {
+        if (blank(request.previousAlertState())) {
+            return AlertOutcome.EMPTY;
+        }
+        try {
+            return Json.mapper().readValue(request.previousAlertState(), AlertOutcome.class);
+        } catch (IOException e) {
+            return AlertOutcome.EMPTY;
+        }
+    }
+
+    /** Writes the dated report set into the request's report folder; a failed write is an UNKNOWN finding. */
+    private static CheckResult withReports(CheckResult r, String reportDir) {
+        if (blank(reportDir)) {
+            return r;
+        }
+        try {
+            ReportSet.write(Path.of(reportDir), r);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return r.withFindings(List.of(Finding.unknown("report", "report set could not be written to " + reportDir
+                    + ": " + e.getMessage())));
+        }
     }
 
     /** The step's restart options over the configuration's {@code pm2:} section (blank keeps the configured value). */
@@ -124,10 +189,10 @@ public final class JobRunner {
     }
 
     /**
-     * Where a target's state lives: {@code base} for this machine, {@code base/hosts/<host>} for a remote host, so
-     * baselines of different hosts never mix.
+     * A target's own folder under {@code base} (state, reports): {@code base} for this machine,
+     * {@code base/hosts/<host>} for a remote host, so baselines and reports of different hosts never mix.
      */
-    public static Path stateDir(Path base, Target target) {
+    public static Path perHost(Path base, Target target) {
         if (target.runner().isLocal()) {
             return base;
         }

@@ -13,15 +13,18 @@ import java.util.List;
  * @param uptimeSince when the current process started; null if PM2 did not say
  * @param memoryBytes resident memory
  * @param cpuPercent  CPU %
+ * @param outLog      the app's out log file, or null
+ * @param errLog      the app's error log file, or null
  */
 public record ProcessSummary(String name, int pmId, String status, long restarts, Instant uptimeSince,
-                             long memoryBytes, double cpuPercent) {
+                             long memoryBytes, double cpuPercent, String outLog, String errLog) {
     /** The section name in a {@code CheckResult}. */
     public static final String SECTION = "processes";
 
     public static ProcessSummary of(Pm2Process p) {
         return new ProcessSummary(p.name(), p.pmId(), p.status(), p.restarts(), p.uptimeSince(), p.memoryBytes(),
-                p.cpuPercent());
+                p.cpuPercent(), p.outLogPath() == null ? null : p.outLogPath().toString(),
+                p.errLogPath() == null ? null : p.errLogPath().toString());
     }
 
     public static List<ProcessSummary> of(List<Pm2Process> apps) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,11 +23,23 @@ class JobRunnerTest {
     @TempDir
     Path state;
 
+    @TempDir
+    Path reports;
+
     /** A request whose pm2 does not exist: the PM2 findings must say so, never pass. */
     private JobRequest request(String check, String yaml, String pm2Timeout, String settle, String sshTarget,
                                String knownHosts) {
-        return new JobRequest(check, yaml, state.toString(), "", "/nonexistent/pm2", "", pm2Timeout, "all", "",
-                settle, "", "", sshTarget, KEY, "", knownHosts);
+        return withPrevious(check, yaml, pm2Timeout, settle, sshTarget, knownHosts, "");
+    }
+
+    private JobRequest withPrevious(String check, String yaml, String pm2Timeout, String settle, String sshTarget,
+                                    String knownHosts, String previousAlertState) {
+        return new JobRequest(check, yaml, state.toString(), reports.toString(), "/nonexistent/pm2", "", pm2Timeout,
+                "all", "", settle, "", "", sshTarget, KEY, "", knownHosts, previousAlertState);
+    }
+
+    private static AlertOutcome alertState(CheckResult r) {
+        return AlertOutcome.of(r).orElseThrow(() -> new AssertionError("no alertState section in " + r.getSummary()));
     }
 
     private JobRequest local(String check) {
@@ -41,6 +54,28 @@ class JobRunnerTest {
         assertThat(r.getFindings()).anyMatch(f -> f.severity() == Severity.UNKNOWN && f.message().contains("/nonexistent/pm2"));
         // what crosses the agent channel is the JSON text: it reads back to the same result
         assertThat(Json.readResult(Json.compact(r)).getSeverity()).isEqualTo(r.getSeverity());
+    }
+
+    @Test
+    void alertStateNotifiesOnceThenStaysQuiet() {
+        CheckResult first = JobRunner.run(local("alerts"), CLOCK);
+        assertThat(alertState(first).shouldNotify()).isTrue();
+        String stored = Json.compact(alertState(first));
+        CheckResult second = JobRunner.run(withPrevious("alerts", "", "5s", "", "", "", stored), CLOCK);
+        assertThat(alertState(second).shouldNotify()).isFalse();
+        // an unreadable previous state counts as a first run, never as an error
+        assertThat(alertState(JobRunner.run(withPrevious("alerts", "", "5s", "", "", "", "{not json"), CLOCK))
+                .shouldNotify()).isTrue();
+    }
+
+    @Test
+    void healthCheckWritesItsDatedReportSet() throws IOException {
+        CheckResult r = JobRunner.run(local("health-check"), CLOCK);
+        assertThat(r.getCheck()).isEqualTo("health-check");
+        try (var files = java.nio.file.Files.list(reports)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains("health-report-2026-11-29.txt", "health-report-2026-11-29.json", "health-report-2026-11-29.html");
+        }
     }
 
     @Test
@@ -89,6 +124,7 @@ class JobRunnerTest {
                 CLOCK);
         assertThat(unreachable.getSeverity()).isEqualTo(Severity.UNKNOWN);
         assertThat(unreachable.getFindings()).singleElement().satisfies(f -> assertThat(f.id()).isEqualTo("connection"));
+        assertThat(alertState(unreachable).shouldNotify()).as("an unreachable host is news").isTrue();
         assertThat(Json.compact(unreachable)).doesNotContain("not-a-real-key");
         assertThat(request("alerts", "", "5s", "", target, "").toString()).doesNotContain("not-a-real-key");
     }
@@ -96,7 +132,7 @@ class JobRunnerTest {
     @Test
     void remoteStateIsKeptPerHost() {
         try (var local = xyz.twzrd.ops.core.Target.local()) {
-            assertThat(JobRunner.stateDir(state, local)).isEqualTo(state);
+            assertThat(JobRunner.perHost(state, local)).isEqualTo(state);
         }
     }
 }

@@ -1,0 +1,32 @@
+package xyz.twzrd.ops.core.alertstate;
+
+import java.time.Duration;
+
+/**
+ * When to notify.
+ *
+ * @param remindEvery remind about a finding still not OK every this many runs (24: once a day for hourly runs)
+ * @param debounce    notify a new finding only once it has been not OK this many runs in a row (1: at once)
+ * @param muteAfterPlannedRestart crash findings ({@code crashes}, {@code crash-loop}, {@code process:*}) are not
+ *                    notified within this long after a planned restart
+ */
+public record AlertPolicy(int remindEvery, int debounce, Duration muteAfterPlannedRestart) {
+    public static final AlertPolicy DEFAULT = new AlertPolicy(24, 1, Duration.ofMinutes(15));
+
+    public AlertPolicy {
+        if (remindEvery < 1) {
+            throw new IllegalArgumentException("remind-every must be at least 1 run, got " + remindEvery);
+        }
+        if (debounce < 1) {
+            throw new IllegalArgumentException("debounce must be at least 1 run, got " + debounce);
+        }
+        if (muteAfterPlannedRestart == null || muteAfterPlannedRestart.isNegative()) {
+            throw new IllegalArgumentException("mute-after-planned-restart must be zero or more");
+        }
+    }
+
+    /** True for the findings a planned restart causes: crash counts, crash loops and process restarts. */
+    public static boolean isCrashFinding(String id) {
+        return id.equals("crashes") || id.equals("crash-loop") || id.startsWith("process:");
+    }
+}

@@ -1,0 +1,75 @@
+package xyz.twzrd.ops.core.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import xyz.twzrd.ops.core.AtomicFiles;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.Json;
+
+/**
+ * Writes the dated report set of a run into the report folder: {@code <check>-report-YYYY-MM-DD.txt},
+ * {@code .json} and {@code .html} (UTC date of the run). When reports of that date already exist, the new set
+ * gets a time suffix ({@code -HHmmss}) instead of overwriting them. Each file is written atomically; the
+ * comparison uses the newest earlier JSON report of the same check.
+ *
+ * @param text the text report
+ * @param json the JSON result
+ * @param html the HTML page
+ * @param comparison what changed since the previous report
+ */
+public record ReportSet(Path text, Path json, Path html, ReportComparison comparison) {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
+
+    public static ReportSet write(Path dir, CheckResult result) throws IOException {
+        String prefix = reportPrefix(result.getCheck());
+        ReportComparison cmp = previous(dir, prefix)
+                .map(p -> ReportComparison.compare(p, result)).orElse(ReportComparison.NONE);
+        String base = prefix + DAY.format(result.getStartedAt());
+        if (Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".txt"))) {
+            base = base + "-" + TIME.format(result.getStartedAt());
+        }
+        ReportSet set = new ReportSet(dir.resolve(base + ".txt"), dir.resolve(base + ".json"), dir.resolve(base + ".html"), cmp);
+        AtomicFiles.writeString(set.json, Json.pretty(result));
+        AtomicFiles.writeString(set.text, TextReport.render(result, cmp));
+        AtomicFiles.writeString(set.html, HtmlReport.render(result, cmp));
+        return set;
+    }
+
+    /** The file name prefix of a check's reports, e.g. {@code health-report-}. */
+    static String reportPrefix(String check) {
+        return (check.endsWith("-check") ? check.substring(0, check.length() - "-check".length()) : check) + "-report-";
+    }
+
+    /** The newest readable JSON report of this prefix, by its run start time. */
+    static Optional<CheckResult> previous(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        CheckResult newest = null;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, prefix + "*.json")) {
+            for (Path p : ds) {
+                try {
+                    CheckResult r = Json.readResult(Files.readString(p));
+                    if (newest == null || r.getStartedAt().isAfter(newest.getStartedAt())) {
+                        newest = r;
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    // an unreadable old report is skipped; the new one is still written
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** The three files. */
+    public List<Path> files() {
+        return List.of(text, json, html);
+    }
+}

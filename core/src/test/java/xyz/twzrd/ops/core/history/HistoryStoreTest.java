@@ -1,0 +1,107 @@
+package xyz.twzrd.ops.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xyz.twzrd.ops.core.Severity;
+
+class HistoryStoreTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    static HistoryRecord rec(int hour, Severity s, double swap) {
+        return new HistoryRecord(T0.plus(Duration.ofHours(hour)), "alerts", "vps", s, Map.of("swap", swap, "load", 1.5),
+                Map.of("swap", s, "load", Severity.OK));
+    }
+
+    @Test
+    void appendsAndReadsBackOneLinePerRun() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        assertThat(store.readAll()).isEmpty();
+        store.append(rec(0, Severity.OK, 1));
+        store.append(rec(1, Severity.ALERT, 30));
+        assertThat(Files.readAllLines(store.file())).hasSize(2);
+        assertThat(store.readAll()).containsExactly(rec(0, Severity.OK, 1), rec(1, Severity.ALERT, 30));
+    }
+
+    @Test
+    void aTornLastLineIsSkippedAndTheNextAppendStartsOnItsOwnLine() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        store.append(rec(0, Severity.OK, 1));
+        Files.writeString(store.file(), "{\"at\":\"2026-01-01T01:00:00Z\",\"check\":\"al", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        List<HistoryRecord> seen = new ArrayList<>();
+        assertThat(store.forEach(seen::add)).isEqualTo(1);
+        assertThat(seen).containsExactly(rec(0, Severity.OK, 1));
+        store.append(rec(2, Severity.ALERT, 40));
+        assertThat(store.readAll()).containsExactly(rec(0, Severity.OK, 1), rec(2, Severity.ALERT, 40));
+    }
+
+    @Test
+    void overlappingAppendsNeverInterleave() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int h = i;
+            fs.add(pool.submit(() -> {
+                new HistoryStore(dir).append(rec(h, Severity.OK, h));
+                return null;
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        pool.shutdown();
+        List<HistoryRecord> all = new ArrayList<>();
+        assertThat(store.forEach(all::add)).isZero();
+        assertThat(all).hasSize(200);
+        assertThat(all.stream().map(r -> r.values().get("swap").intValue()).sorted().toList())
+                .isEqualTo(java.util.stream.IntStream.range(0, 200).boxed().toList());
+    }
+
+    @Test
+    void retentionKeepsTheNewestRunsAndDropsTheOld() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        for (int h = 0; h < 10; h++) {
+            store.append(rec(h, Severity.OK, h));
+        }
+        assertThat(store.retain(100, T0.plus(Duration.ofHours(3)))).isEqualTo(3);
+        assertThat(store.retain(4, T0)).isEqualTo(3);
+        assertThat(store.readAll()).extracting(r -> r.values().get("swap")).containsExactly(6.0, 7.0, 8.0, 9.0);
+        assertThat(store.retain(4, T0)).isZero();
+    }
+
+    @Test
+    void summaryBuildsTrendSeriesAndTable() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        store.append(rec(0, Severity.OK, 1));
+        store.append(rec(1, Severity.ALERT, 30));
+        store.append(new HistoryRecord(T0, "health-check", "vps", Severity.OK, Map.of(), Map.of()));
+        HistorySummary s = HistorySummary.load(store, Optional.of("alerts"));
+        assertThat(s.runs()).isEqualTo(2);
+        assertThat(s.trend().severities()).containsExactly(Severity.OK, Severity.ALERT);
+        assertThat(s.trend().series().get("swap %")).containsExactly(1.0, 30.0);
+        assertThat(s.trend().series().get("crashes")).containsExactly(null, null);
+        assertThat(s.table(10)).contains("2026-01-01 01:00  ALERT").endsWith("2 runs, 1 OK, 1 ALERT\n");
+        String page = TrendPage.render("history <b>", s.trend());
+        assertThat(page).contains("<svg", "<polyline", "history &lt;b&gt;").doesNotContain("<script", "http://", "https://", "src=", "href=")
+                .doesNotContain("<h2>crashes</h2>");
+    }
+}
