@@ -38,8 +38,8 @@ import java.util.Optional;
  * configuration or options, an unreachable host or a check this build lacks become an UNKNOWN result naming why.
  *
  * <p>The result carries the {@code alertState} section, derived from the request's previous alert state (the
- * previous build's), so the caller can tell whether to notify; the health check also writes its dated report set
- * into the request's report folder.
+ * previous build's), so the caller can tell whether to notify. With a report folder in the request, the dated
+ * report set (text, JSON, HTML) of the run is written there, e.g. {@code health-report-2026-11-30.html}.
  */
 public final class JobRunner {
     private static final String DEFAULT_STATE_DIR = "twzrd-ops-data/state";
@@ -74,10 +74,7 @@ public final class JobRunner {
         Path stateBase = Path.of(blank(request.stateDir()) ? DEFAULT_STATE_DIR : request.stateDir());
         RemoteChecks.Check body = target -> {
             Path stateDir = perHost(stateBase, target);
-            CheckResult r = check(request, target, config, pm2, stateDir, clock);
-            if (HealthCheckJob.CHECK.equals(request.check())) {
-                r = withReports(r, request.reportDir());
-            }
+            CheckResult r = withReports(check(request, target, config, pm2, stateDir, clock), request.reportDir());
             r.putSection(AlertOutcome.SECTION, TRACKER.next(previous, r, PlannedRestarts.last(stateDir)));
             return r;
         };

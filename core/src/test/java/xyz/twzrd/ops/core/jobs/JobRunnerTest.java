@@ -69,12 +69,16 @@ class JobRunnerTest {
     }
 
     @Test
-    void healthCheckWritesItsDatedReportSet() throws IOException {
+    void aCheckWritesItsDatedReportSet() throws IOException {
         CheckResult r = JobRunner.run(local("health-check"), CLOCK);
         assertThat(r.getCheck()).isEqualTo("health-check");
         try (var files = java.nio.file.Files.list(reports)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .contains("health-report-2026-11-29.txt", "health-report-2026-11-29.json", "health-report-2026-11-29.html");
+        }
+        JobRunner.run(local("audit"), CLOCK);
+        try (var files = java.nio.file.Files.list(reports)) {
+            assertThat(files.map(p -> p.getFileName().toString())).contains("audit-report-2026-11-29.html");
         }
     }
 
