@@ -9,6 +9,7 @@ import xyz.twzrd.ops.core.Target;
 import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
+import xyz.twzrd.ops.core.jobs.JobRunner;
 
 import xyz.twzrd.ops.core.ssh.HostResults;
 import xyz.twzrd.ops.core.ssh.RemoteChecks;
@@ -84,10 +85,7 @@ abstract class CheckCommand implements Callable<Integer> {
     }
 
     private static Path perHost(Path base, Target target) {
-        if (target.runner().isLocal()) {
-            return base;
-        }
-        return base.resolve("hosts").resolve(target.name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_"));
+        return JobRunner.perHost(base, target);
     }
 
     /** Several hosts: JSON {@code {"severity", "results": [...]}}, or each host's summary. */

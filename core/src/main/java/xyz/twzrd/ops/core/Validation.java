@@ -79,4 +79,29 @@ public final class Validation {
             return Optional.of(e.getMessage());
         }
     }
+
+    /**
+     * known_hosts text for strict host-key checking: required for an SSH target (checking cannot be turned off),
+     * each line {@code host[,host...] key-type base64-key} (comments and blank lines allowed).
+     */
+    public static Optional<String> knownHosts(String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            return required ? Optional.of("an SSH target needs known_hosts lines: host-key checking cannot be turned off")
+                    : Optional.empty();
+        }
+        int n = 0;
+        for (String line : value.split("\\R")) {
+            n++;
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            String[] parts = l.split("\\s+");
+            int keyType = parts[0].startsWith("@") ? 2 : 1; // @cert-authority / @revoked marker first
+            if (parts.length < keyType + 2 || !parts[keyType].matches("(ssh|ecdsa|sk)-[A-Za-z0-9@.-]+")) {
+                return Optional.of("known_hosts line " + n + " is not 'host key-type key'");
+            }
+        }
+        return Optional.empty();
+    }
 }

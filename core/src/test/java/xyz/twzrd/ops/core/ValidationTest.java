@@ -31,4 +31,14 @@ class ValidationTest {
         assertThat(Validation.duration("10s")).isEmpty();
         assertThat(Validation.duration("ten")).get().asString().contains("not a duration");
     }
+
+    @Test
+    void knownHostsAreRequiredForSshAndMustLookLikeKnownHosts() {
+        assertThat(Validation.knownHosts("", false)).isEmpty();
+        assertThat(Validation.knownHosts(" ", true)).get().asString().contains("cannot be turned off");
+        assertThat(Validation.knownHosts("# vps\nvps.example.com,10.0.0.5 ssh-ed25519 AAAAC3Nza\n"
+                + "[vps.example.com]:2222 ecdsa-sha2-nistp256 AAAAE2V\n@cert-authority *.example.com ssh-rsa AAAAB3\n", true)).isEmpty();
+        assertThat(Validation.knownHosts("vps.example.com\n", true)).get().asString().contains("line 1");
+        assertThat(Validation.knownHosts("ok ssh-ed25519 AAAA\nbad rsa AAAA", true)).get().asString().contains("line 2");
+    }
 }

@@ -4,7 +4,6 @@ import hudson.Extension;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import xyz.twzrd.ops.core.jobs.JobRequest;
 
 /**
  * {@code twzrdAlerts}: the hourly check (swap, load, memory, disk, PM2 processes, crashes, crash loops). Quiet
@@ -19,15 +18,15 @@ public class AlertsStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, request("alerts", null, null, null, null, null), this);
+        return new Execution(context, settings("alerts", null, null, null, null, null));
     }
 
     /** Runs the check; holds copies of the step's values only. */
     private static final class Execution extends TwzrdExecution {
         private static final long serialVersionUID = 1L;
 
-        Execution(StepContext context, JobRequest request, TwzrdStep step) {
-            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
+        Execution(StepContext context, StepSettings settings) {
+            super(context, settings);
         }
     }
 

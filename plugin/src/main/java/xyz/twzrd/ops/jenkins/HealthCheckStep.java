@@ -6,7 +6,6 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import xyz.twzrd.ops.core.jobs.JobRequest;
 
 /**
  * {@code twzrdHealthCheck}: the weekly health check (log error scan, memory, swap, load, PM2 status) with a dated
@@ -33,15 +32,15 @@ public class HealthCheckStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, request("health-check", null, null, null, null, logs), this);
+        return new Execution(context, settings("health-check", null, null, null, null, logs));
     }
 
     /** Runs the health check; holds copies of the step's values only. */
     private static final class Execution extends TwzrdExecution {
         private static final long serialVersionUID = 1L;
 
-        Execution(StepContext context, JobRequest request, TwzrdStep step) {
-            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
+        Execution(StepContext context, StepSettings settings) {
+            super(context, settings);
         }
     }
 

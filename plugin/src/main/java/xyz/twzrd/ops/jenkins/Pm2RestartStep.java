@@ -11,7 +11,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import xyz.twzrd.ops.core.Validation;
-import xyz.twzrd.ops.core.jobs.JobRequest;
 
 /**
  * {@code pm2Restart}: the Friday verified restart. Restarts the apps, waits, checks each is back {@code online} with
@@ -71,15 +70,15 @@ public class Pm2RestartStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, request("pm2-restart", apps, healthUrl, settle, deadline, null), this);
+        return new Execution(context, settings("pm2-restart", apps, healthUrl, settle, deadline, null));
     }
 
     /** Runs the restart; holds copies of the step's values only. */
     private static final class Execution extends TwzrdExecution {
         private static final long serialVersionUID = 1L;
 
-        Execution(StepContext context, JobRequest request, TwzrdStep step) {
-            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
+        Execution(StepContext context, StepSettings settings) {
+            super(context, settings);
         }
     }
 

@@ -4,7 +4,6 @@ import hudson.Extension;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import xyz.twzrd.ops.core.jobs.JobRequest;
 
 /**
  * {@code twzrdTuningAudit}: the quarterly tuning audit (swappiness, memory limits, log rotation, pending updates,
@@ -18,15 +17,15 @@ public class TuningAuditStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, request("audit", null, null, null, null, null), this);
+        return new Execution(context, settings("audit", null, null, null, null, null));
     }
 
     /** Runs the audit; holds copies of the step's values only. */
     private static final class Execution extends TwzrdExecution {
         private static final long serialVersionUID = 1L;
 
-        Execution(StepContext context, JobRequest request, TwzrdStep step) {
-            super(context, request, step.getCredentialsId(), step.getOnAlert(), step.getOnEmergency(), step.getOnUnknown());
+        Execution(StepContext context, StepSettings settings) {
+            super(context, settings);
         }
     }
 

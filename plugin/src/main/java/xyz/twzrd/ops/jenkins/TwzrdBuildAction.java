@@ -10,7 +10,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.jobs.KeyValues;
+import xyz.twzrd.ops.core.history.TrendSeries;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,22 +50,39 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
         this.severity = r.getSeverity().name();
         this.summary = r.getSummary();
         this.startedAt = r.getStartedAt().toEpochMilli();
-        this.values = new TreeMap<>(KeyValues.of(r));
+        this.values = new TreeMap<>(TrendSeries.values(r));
         this.alertState = alertState;
         this.notify = notify;
         this.full = new SoftReference<>(r);
     }
 
-    /** Creates the action and stores the full result in the build folder (atomically). */
-    static TwzrdBuildAction create(Run<?, ?> run, CheckResult result, String alertState, boolean notify) throws IOException {
+    /** How far back {@link #previous} looks for an earlier result of the same check. */
+    static final int PREVIOUS_BUILDS_SCANNED = 100;
+
+    /**
+     * Stores the full result in the build folder (atomically) and adds the action to the build, replacing an earlier
+     * action of the same check in this build only: a build may run several checks (restart, then health check).
+     */
+    static TwzrdBuildAction attach(Run<?, ?> run, CheckResult result, String alertState, boolean notify) throws IOException {
         AtomicFiles.writeString(resultFile(run, result.getCheck()).toPath(), Json.pretty(result));
-        return new TwzrdBuildAction(run, result, alertState, notify);
+        TwzrdBuildAction action = new TwzrdBuildAction(run, result, alertState, notify);
+        for (TwzrdBuildAction old : run.getActions(TwzrdBuildAction.class)) {
+            if (old.check.equals(action.check)) {
+                run.removeAction(old);
+            }
+        }
+        run.addAction(action);
+        return action;
     }
 
-    /** The same check's action of the nearest earlier build that has one, or null. */
+    /**
+     * The same check's action of the nearest earlier build that has one (looking back at most
+     * {@link #PREVIOUS_BUILDS_SCANNED} builds), or null.
+     */
     @CheckForNull
     static TwzrdBuildAction previous(Run<?, ?> run, String check) {
-        for (Run<?, ?> r = run.getPreviousBuild(); r != null; r = r.getPreviousBuild()) {
+        Run<?, ?> r = run.getPreviousBuild();
+        for (int seen = 0; r != null && seen < PREVIOUS_BUILDS_SCANNED; seen++, r = r.getPreviousBuild()) {
             for (TwzrdBuildAction a : r.getActions(TwzrdBuildAction.class)) {
                 if (a.check.equals(check)) {
                     return a;
@@ -150,7 +167,7 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return "symbol-document-text";
     }
 
     @Override

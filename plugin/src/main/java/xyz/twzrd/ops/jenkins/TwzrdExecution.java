@@ -18,7 +18,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
-import xyz.twzrd.ops.core.alertstate.AlertTracking;
+import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.jobs.JobRequest;
 import xyz.twzrd.ops.core.jobs.Outcome;
 import xyz.twzrd.ops.core.jobs.OutcomePolicy;
@@ -28,11 +29,14 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What every twzrd-ops step does once it has its request: resolve the SSH credential, run the check on the agent,
- * advance the alert state from the previous build, archive the reports, attach the build action, mark the stage,
- * and return the summary. Holds only immutable copies of the step's values, never the step.
+ * What every twzrd-ops step does, as the base of the steps' nested {@code Execution}s: resolve the SSH credential,
+ * run the check on the agent ({@link RunCheckCallable}) with the previous build's alert state (core advances it and
+ * returns it in the result's {@code alertState} section), archive the reports, attach the build action, mark the
+ * stage, and return the summary. Runs off the CPS thread and
+ * holds only the immutable {@link StepSettings} copied at start, never the step.
  */
 abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -40,20 +44,11 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
     static final String STATE_DIR = ".twzrd-ops/state";
     static final String REPORT_DIR = "twzrd-ops-reports";
 
-    private final JobRequest request;
-    private final String credentialsId;
-    private final String onAlert;
-    private final String onEmergency;
-    private final String onUnknown;
+    private final StepSettings settings;
 
-    TwzrdExecution(StepContext context, JobRequest request, String credentialsId, String onAlert, String onEmergency,
-                   String onUnknown) {
+    TwzrdExecution(StepContext context, StepSettings settings) {
         super(context);
-        this.request = request;
-        this.credentialsId = credentialsId;
-        this.onAlert = onAlert;
-        this.onEmergency = onEmergency;
-        this.onUnknown = onUnknown;
+        this.settings = settings;
     }
 
     @Override
@@ -65,7 +60,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         FlowNode node = getContext().get(FlowNode.class);
         OutcomePolicy policy;
         try {
-            policy = OutcomePolicy.of(onAlert, onEmergency, onUnknown);
+            policy = OutcomePolicy.of(settings.onAlert, settings.onEmergency, settings.onUnknown);
         } catch (IllegalArgumentException e) {
             throw new AbortException("twzrd-ops: " + e.getMessage());
         }
@@ -73,17 +68,18 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         if (channel == null) {
             throw new AbortException("twzrd-ops: the node of this step is offline");
         }
-        FilePath reports = workspace.child(REPORT_DIR).child(request.check());
+        FilePath reports = workspace.child(REPORT_DIR).child(settings.check);
         reports.deleteRecursive();
-        JobRequest withPaths = withNodePaths(request, workspace.child(STATE_DIR).getRemote(), reports.getRemote());
-        JobRequest withKey = withCredential(withPaths, run);
+        TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
+        JobRequest request = request(run, workspace.child(STATE_DIR).getRemote(), reports.getRemote(),
+                previous == null ? null : previous.getAlertState());
+        listener.getLogger().println("twzrd-ops: " + settings.check + " on "
+                + (settings.remote() ? settings.target : "this node"));
 
-        CheckResult result = Json.readResult(channel.call(new RunCheckCallable(withKey)));
+        CheckResult result = Json.readResult(channel.call(new RunCheckCallable(request)));
 
-        TwzrdBuildAction previous = TwzrdBuildAction.previous(run, request.check());
-        AlertTracking.Decision decision = AlertTracking.advance(previous == null ? null : previous.getAlertState(), result);
-        TwzrdBuildAction action = TwzrdBuildAction.create(run, result, decision.stateJson(), decision.notify());
-        run.addOrReplaceAction(action);
+        AlertOutcome alerts = AlertOutcome.of(result).orElse(AlertOutcome.EMPTY);
+        TwzrdBuildAction.attach(run, result, Json.compact(alerts), alerts.shouldNotify());
         archive(run, workspace, launcher, listener, reports);
 
         listener.getLogger().println("twzrd-ops: " + TextSummary.render(result));
@@ -92,34 +88,34 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
             Result r = outcome == Outcome.UNSTABLE ? Result.UNSTABLE : Result.FAILURE;
             node.addOrReplaceAction(new WarningAction(r).withMessage(result.getSummary()));
             run.setResult(r);
+            listener.getLogger().println("twzrd-ops: " + result.getSeverity() + " marks the stage and the build " + r);
         }
-        return StepSummary.of(result, decision.notify(), decision.message());
+        return StepSummary.of(result, alerts.shouldNotify(), alerts.message());
     }
 
-    private static JobRequest withNodePaths(JobRequest r, String stateDir, String reportDir) {
-        return new JobRequest(r.check(), r.configYaml(), stateDir, reportDir, r.pm2(), r.pm2Home(), r.pm2Timeout(),
-                r.apps(), r.healthUrl(), r.settle(), r.deadline(), r.logs(), r.sshTarget(), null, null, r.knownHosts());
-    }
-
-    /** Adds the key of the SSH credential (looked up in the context of this build) to the request. */
-    private JobRequest withCredential(JobRequest r, Run<?, ?> run) throws AbortException {
-        if (!r.remote()) {
-            return r;
+    /** The request for the agent; for an SSH target the key is read from the credential here, never logged or kept. */
+    private JobRequest request(Run<?, ?> run, String stateDir, String reportDir, String previousAlertState)
+            throws AbortException {
+        if (!settings.remote()) {
+            return settings.request(stateDir, reportDir, previousAlertState, null, null);
         }
-        if (credentialsId == null) {
-            throw new AbortException("twzrd-ops: target " + r.sshTarget() + " needs credentialsId (an SSH private-key credential)");
+        Optional<String> problem = Validation.target(settings.target)
+                .or(() -> Validation.knownHosts(settings.knownHosts, true));
+        if (problem.isPresent()) {
+            throw new AbortException("twzrd-ops: target " + settings.target + ": " + problem.get());
         }
-        if (r.knownHosts() == null || r.knownHosts().isBlank()) {
-            throw new AbortException("twzrd-ops: target " + r.sshTarget()
-                    + " needs knownHosts (host-key checking is always strict)");
+        if (settings.credentialsId.isEmpty()) {
+            throw new AbortException("twzrd-ops: target " + settings.target
+                    + " needs credentialsId (an SSH private-key credential)");
         }
-        SSHUserPrivateKey key = CredentialsProvider.findCredentialById(credentialsId, SSHUserPrivateKey.class, run);
+        SSHUserPrivateKey key = CredentialsProvider.findCredentialById(settings.credentialsId, SSHUserPrivateKey.class, run);
         if (key == null || key.getPrivateKeys().isEmpty()) {
-            throw new AbortException("twzrd-ops: no SSH private-key credential '" + credentialsId + "' is available to this build");
+            throw new AbortException("twzrd-ops: no SSH private-key credential '" + settings.credentialsId
+                    + "' is available to this build");
         }
-        return new JobRequest(r.check(), r.configYaml(), r.stateDir(), r.reportDir(), r.pm2(), r.pm2Home(),
-                r.pm2Timeout(), r.apps(), r.healthUrl(), r.settle(), r.deadline(), r.logs(), r.sshTarget(),
-                key.getPrivateKeys().get(0), Secret.toString(key.getPassphrase()), r.knownHosts());
+        CredentialsProvider.track(run, key);
+        return settings.request(stateDir, reportDir, previousAlertState, key.getPrivateKeys().get(0),
+                Secret.toString(key.getPassphrase()));
     }
 
     /** Archives the report files the check wrote into the workspace. */

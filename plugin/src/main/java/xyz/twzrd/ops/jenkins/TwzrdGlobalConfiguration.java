@@ -3,12 +3,14 @@ package xyz.twzrd.ops.jenkins;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import xyz.twzrd.ops.core.Validation;
 
 /**
  * Defaults for every twzrd-ops step (Manage Jenkins » System » twzrd-ops). Configuration as code:
@@ -16,6 +18,8 @@ import org.kohsuke.stapler.verb.POST;
  * unclassified:
  *   twzrdOps:
  *     pm2: /usr/local/bin/pm2
+ *     pm2Timeout: 45s
+ *     onAlert: UNSTABLE
  *     config: |
  *       thresholds:
  *         swap: {alert: 20, emergency: 80}
@@ -28,6 +32,10 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     private String pm2Home;
     private String config;
     private String knownHosts;
+    private String pm2Timeout;
+    private String onAlert;
+    private String onEmergency;
+    private String onUnknown;
 
     public TwzrdGlobalConfiguration() {
         load();
@@ -77,6 +85,80 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     public void setKnownHosts(String knownHosts) {
         this.knownHosts = TwzrdStep.Util.fixEmpty(knownHosts);
         save();
+    }
+
+    /** Default timeout of one pm2 command (30s when blank). */
+    public String getPm2Timeout() {
+        return pm2Timeout;
+    }
+
+    @DataBoundSetter
+    public void setPm2Timeout(String pm2Timeout) {
+        this.pm2Timeout = TwzrdStep.Util.fixEmpty(pm2Timeout);
+        save();
+    }
+
+    /** Default stage result on ALERT (UNSTABLE when blank). */
+    public String getOnAlert() {
+        return onAlert;
+    }
+
+    @DataBoundSetter
+    public void setOnAlert(String onAlert) {
+        this.onAlert = TwzrdStep.Util.fixEmpty(onAlert);
+        save();
+    }
+
+    /** Default stage result on EMERGENCY (FAILURE when blank). */
+    public String getOnEmergency() {
+        return onEmergency;
+    }
+
+    @DataBoundSetter
+    public void setOnEmergency(String onEmergency) {
+        this.onEmergency = TwzrdStep.Util.fixEmpty(onEmergency);
+        save();
+    }
+
+    /** Default stage result on UNKNOWN (FAILURE when blank; never SUCCESS). */
+    public String getOnUnknown() {
+        return onUnknown;
+    }
+
+    @DataBoundSetter
+    public void setOnUnknown(String onUnknown) {
+        this.onUnknown = TwzrdStep.Util.fixEmpty(onUnknown);
+        save();
+    }
+
+    @POST
+    public FormValidation doCheckKnownHosts(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TwzrdStep.toForm(Validation.knownHosts(value, false));
+    }
+
+    @POST
+    public FormValidation doCheckPm2Timeout(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TwzrdStep.toForm(Validation.duration(value));
+    }
+
+    @POST
+    public ListBoxModel doFillOnAlertItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TwzrdStepDescriptor.outcomes(true);
+    }
+
+    @POST
+    public ListBoxModel doFillOnEmergencyItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TwzrdStepDescriptor.outcomes(true);
+    }
+
+    @POST
+    public ListBoxModel doFillOnUnknownItems() {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TwzrdStepDescriptor.outcomes(false);
     }
 
     @POST

@@ -57,17 +57,19 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
     @Override
     @JavaScriptMethod
     public String getBuildTrendModel() {
-        List<TrendSeries.Point> points = new ArrayList<>();
+        TrendSeries.Builder trend = new TrendSeries.Builder();
+        List<Integer> builds = new ArrayList<>();
         List<TwzrdBuildAction> history = getHistory();
         for (int i = history.size() - 1; i >= 0; i--) {
             TwzrdBuildAction a = history.get(i);
-            points.add(new TrendSeries.Point(a.getOwner().getNumber(), "#" + a.getOwner().getNumber(),
-                    a.getSeverity(), a.getValues()));
+            int number = a.getOwner().getNumber();
+            builds.add(number);
+            trend.add("#" + number, a.getSeverity(), a.getValues());
         }
-        TrendSeries series = TrendSeries.of(points);
+        TrendSeries series = trend.build();
         LinesChartModel model = new LinesChartModel();
         model.setDomainAxisLabels(series.labels());
-        model.setBuildNumbers(series.runs());
+        model.setBuildNumbers(builds);
         int colour = 0;
         for (Map.Entry<String, List<Integer>> s : series.rounded().entrySet()) {
             LineSeries line = new LineSeries(s.getKey(), JenkinsPalette.chartColor(colour++).normal(),
@@ -85,7 +87,7 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return "symbol-analytics";
     }
 
     @Override

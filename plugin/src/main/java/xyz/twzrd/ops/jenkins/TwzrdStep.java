@@ -6,7 +6,8 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
-import xyz.twzrd.ops.core.jobs.JobRequest;
+
+import java.util.Optional;
 
 /**
  * Fields every twzrd-ops step shares: where the check runs (this node, or a host over SSH), how PM2 is reached,
@@ -20,6 +21,7 @@ public abstract class TwzrdStep extends Step {
     private String knownHosts;
     private String pm2;
     private String pm2Home;
+    private String pm2Timeout;
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
@@ -88,6 +90,17 @@ public abstract class TwzrdStep extends Step {
         this.pm2Home = Util.fixEmpty(pm2Home);
     }
 
+    /** How long one pm2 command may run, e.g. {@code 30s} (the default). */
+    @CheckForNull
+    public String getPm2Timeout() {
+        return pm2Timeout;
+    }
+
+    @DataBoundSetter
+    public void setPm2Timeout(String pm2Timeout) {
+        this.pm2Timeout = Util.fixEmpty(pm2Timeout);
+    }
+
     /** Stage result on ALERT: UNSTABLE (default), FAILURE or SUCCESS. */
     @CheckForNull
     public String getOnAlert() {
@@ -122,14 +135,12 @@ public abstract class TwzrdStep extends Step {
     }
 
     /**
-     * The request for the agent, with blank fields filled from the global configuration. Node paths (state and
-     * report folders) and the SSH key are added by the execution when it runs.
+     * The values an execution keeps, with blank fields filled from the global configuration: plain strings only,
+     * copied when the step starts, so the execution never holds the step. Node paths and the SSH key are added
+     * when the check runs.
      */
-    JobRequest request(String check, String apps, String healthUrl, String settle, String deadline, String logs) {
-        TwzrdGlobalConfiguration g = TwzrdGlobalConfiguration.get();
-        return new JobRequest(check, Util.or(config, g.getConfig()), null, null, Util.or(pm2, g.getPm2()),
-                Util.or(pm2Home, g.getPm2Home()), "30s", apps, healthUrl, settle, deadline, logs, target, null, null,
-                Util.or(knownHosts, g.getKnownHosts()));
+    StepSettings settings(String check, String apps, String healthUrl, String settle, String deadline, String logs) {
+        return new StepSettings(this, TwzrdGlobalConfiguration.get(), check, apps, healthUrl, settle, deadline, logs);
     }
 
     /** Validates YAML configuration text for a form. */
@@ -143,7 +154,7 @@ public abstract class TwzrdStep extends Step {
     }
 
     /** Turns a core validation message into a form validation. */
-    static FormValidation toForm(java.util.Optional<String> problem) {
+    static FormValidation toForm(Optional<String> problem) {
         return problem.map(FormValidation::error).orElse(FormValidation.ok());
     }
 
@@ -157,7 +168,7 @@ public abstract class TwzrdStep extends Step {
         }
 
         static String or(String a, String b) {
-            return a != null ? a : b == null ? "" : b;
+            return a != null && !a.isBlank() ? a : b == null ? "" : b;
         }
     }
 }

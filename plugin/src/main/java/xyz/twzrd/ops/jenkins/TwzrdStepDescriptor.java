@@ -6,8 +6,10 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -18,12 +20,16 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import xyz.twzrd.ops.core.Validation;
-import xyz.twzrd.ops.core.jobs.OutcomePolicy;
+import xyz.twzrd.ops.core.jobs.Outcome;
 
 import java.util.List;
 import java.util.Set;
 
-/** Shared descriptor of the twzrd-ops steps: context, form validation of the shared fields, the credential list. */
+/**
+ * Shared descriptor of the twzrd-ops steps: the context they need (the node's workspace and launcher, for the agent
+ * that runs the check and for the archived reports; the flow node, to mark the stage), form validation of the
+ * shared fields, and the choices. Every check is a {@code @POST} for users who may configure the job.
+ */
 public abstract class TwzrdStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
@@ -46,38 +52,64 @@ public abstract class TwzrdStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value,
+                                               @QueryParameter String target) {
+        checkConfigure(item);
+        if (target != null && !target.isBlank() && (value == null || value.isBlank())) {
+            return FormValidation.error("an SSH target needs an SSH private-key credential");
+        }
+        return FormValidation.ok();
+    }
+
+    @POST
+    public FormValidation doCheckKnownHosts(@AncestorInPath Item item, @QueryParameter String value,
+                                            @QueryParameter String target) {
+        checkConfigure(item);
+        boolean required = target != null && !target.isBlank() && TwzrdGlobalConfiguration.get().getKnownHosts() == null;
+        return TwzrdStep.toForm(Validation.knownHosts(value, required));
+    }
+
+    @POST
     public FormValidation doCheckConfig(@AncestorInPath Item item, @QueryParameter String value) {
         checkConfigure(item);
         return TwzrdStep.validateConfig(value);
     }
 
     @POST
-    public FormValidation doCheckOnUnknown(@AncestorInPath Item item, @QueryParameter String value) {
+    public FormValidation doCheckPm2Timeout(@AncestorInPath Item item, @QueryParameter String value) {
         checkConfigure(item);
-        try {
-            OutcomePolicy.of(null, null, value);
-            return FormValidation.ok();
-        } catch (IllegalArgumentException e) {
-            return FormValidation.error(e.getMessage());
-        }
+        return TwzrdStep.toForm(Validation.duration(value));
     }
 
-    public ListBoxModel doFillOnAlertItems() {
-        return outcomes("UNSTABLE", "FAILURE", "SUCCESS");
+    @POST
+    public ListBoxModel doFillOnAlertItems(@AncestorInPath Item item) {
+        checkConfigure(item);
+        return outcomes(true);
     }
 
-    public ListBoxModel doFillOnEmergencyItems() {
-        return outcomes("FAILURE", "UNSTABLE", "SUCCESS");
+    @POST
+    public ListBoxModel doFillOnEmergencyItems(@AncestorInPath Item item) {
+        checkConfigure(item);
+        return outcomes(true);
     }
 
-    public ListBoxModel doFillOnUnknownItems() {
-        return outcomes("FAILURE", "UNSTABLE");
+    @POST
+    public ListBoxModel doFillOnUnknownItems(@AncestorInPath Item item) {
+        checkConfigure(item);
+        return outcomes(false);
     }
 
-    private static ListBoxModel outcomes(String... names) {
+    /**
+     * "(default)" first, so an untouched form keeps the field empty (global default, then UNSTABLE / FAILURE /
+     * FAILURE); UNKNOWN is never offered SUCCESS.
+     */
+    static ListBoxModel outcomes(boolean withSuccess) {
         ListBoxModel m = new ListBoxModel();
-        for (String n : names) {
-            m.add(n);
+        m.add("(default)", "");
+        for (Outcome o : Outcome.values()) {
+            if (withSuccess || o != Outcome.SUCCESS) {
+                m.add(o.name(), o.name());
+            }
         }
         return m;
     }
@@ -89,7 +121,8 @@ public abstract class TwzrdStepDescriptor extends StepDescriptor {
             return result.includeCurrentValue(credentialsId);
         }
         return result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, SSHUserPrivateKey.class, List.of(), CredentialsMatchers.always())
+                .includeMatchingAs(item instanceof Queue.Task t ? Tasks.getAuthenticationOf2(t) : ACL.SYSTEM2, item,
+                        SSHUserPrivateKey.class, List.of(), CredentialsMatchers.always())
                 .includeCurrentValue(credentialsId);
     }
 }

@@ -7,13 +7,20 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WithJenkins
 class TwzrdStepsTest {
+    /**
+     * Memory always ALERTs (above 0 %), and the thresholds the test is not about can never trip, so a busy or
+     * full host cannot change the outcome (Groovy string literal).
+     */
+    private static final String MEMORY_ALERT_ONLY = "'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n"
+            + "  swap: {alert: 100, emergency: 100}\\n  load: {alert: 100000, emergency: 100000}\\n"
+            + "  disk: {alert: 100, emergency: 100}\\n'";
+
     private static String pm2;
     private static Path pm2Home;
 
@@ -32,6 +47,39 @@ class TwzrdStepsTest {
         assertThat(pm2).as("system property twzrd.pm2 (set by the build)").isNotBlank();
         assertThat(Path.of(pm2)).as("pinned pm2 installed by the core module's build").exists();
         pm2Home = Files.createTempDirectory(Path.of("/tmp"), "tj-");
+    }
+
+    @AfterAll
+    static void killPm2() throws Exception {
+        pm2Cli(Map.of(), "kill");
+    }
+
+    /** Runs the pinned pm2 against the test's PM2_HOME; fails on a non-zero exit. */
+    private static void pm2Cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(pm2));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(pm2Home.resolve("pm2-cli.log").toFile());
+        pb.environment().put("PM2_HOME", pm2Home.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("pm2 " + String.join(" ", args) + " finished").isTrue();
+        assertThat(p.exitValue()).as("exit code of pm2 " + String.join(" ", args)).isZero();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts a small HTTP app under pm2 (GET /health answers 200) and returns its port. */
+    private static int startWebApp(String name) throws Exception {
+        int port = freePort();
+        Path app = Files.writeString(pm2Home.resolve(name + ".js"), "require('http').createServer((q, s) => {"
+                + " s.writeHead(q.url === '/health' ? 200 : 404); s.end('ok'); }).listen(" + port + ", '127.0.0.1');\n");
+        pm2Cli(Map.of(), "start", app.toString(), "--name", name);
+        return port;
     }
 
     private static String common() {
@@ -73,7 +121,7 @@ class TwzrdStepsTest {
     @Test
     void alertMarksUnstableAndReturnsTheSummary(JenkinsRule j) throws Exception {
         WorkflowRun b = run(j, "def r = twzrdAlerts(" + common()
-                + ", config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')\n"
+                + ", config: " + MEMORY_ALERT_ONLY + ")\n"
                 + "echo \"severity=${r.severity} color=${r.color} notify=${r.notify}\"", Result.UNSTABLE);
         j.assertLogContains("severity=ALERT color=warning notify=true", b);
         TwzrdBuildAction a = b.getAction(TwzrdBuildAction.class);
@@ -97,7 +145,7 @@ class TwzrdStepsTest {
 
     @Test
     void pipelineMayKeepAlertsGreen(JenkinsRule j) throws Exception {
-        run(j, "twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')",
+        run(j, "twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: " + MEMORY_ALERT_ONLY + ")",
                 Result.SUCCESS);
     }
 
@@ -113,7 +161,7 @@ class TwzrdStepsTest {
         j.createOnlineSlave(j.jenkins.getLabel("vps"));
         WorkflowJob job = j.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition("node('vps') {\ndef r = twzrdAlerts(" + common()
-                + ", onAlert: 'SUCCESS', config: 'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n')\n"
+                + ", onAlert: 'SUCCESS', config: " + MEMORY_ALERT_ONLY + ")\n"
                 + "echo \"notify=${r.notify}\"\n}", true));
         WorkflowRun first = j.buildAndAssertSuccess(job);
         j.assertLogContains("notify=true", first);
@@ -132,5 +180,50 @@ class TwzrdStepsTest {
         WorkflowRun b = run(j, "twzrdHealthCheck(" + common() + ", onAlert: 'SUCCESS', onUnknown: 'UNSTABLE')", null);
         assertThat(b.getArtifacts()).anyMatch(a -> a.relativePath.startsWith("twzrd-ops-reports/health-check/health-report-")
                 && a.relativePath.endsWith(".html"));
+    }
+
+    @Test
+    void restartVerifiesTheAppsAndTheHealthEndpoint(JenkinsRule j) throws Exception {
+        int port = startWebApp("web");
+        try {
+            WorkflowRun b = run(j, "def r = pm2Restart(" + common() + ", apps: 'web', settle: '2s', deadline: '30s', "
+                    + "healthUrl: 'http://127.0.0.1:" + port + "/health')\necho \"restart=${r.severity}\"", Result.SUCCESS);
+            j.assertLogContains("restart=OK", b);
+            TwzrdBuildAction a = b.getAction(TwzrdBuildAction.class);
+            assertThat(a.getCheck()).isEqualTo("pm2-restart");
+            assertThat(a.getResult().getFindings()).isNotEmpty();
+        } finally {
+            pm2Cli(Map.of(), "delete", "web");
+        }
+    }
+
+    @Test
+    void aBuildKeepsOneActionPerCheck(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "twzrdTuningAudit(" + common() + ", onAlert: 'SUCCESS', onEmergency: 'SUCCESS', "
+                + "onUnknown: 'UNSTABLE')\ntwzrdAlerts(" + common() + ", onAlert: 'SUCCESS', onEmergency: 'SUCCESS', "
+                + "onUnknown: 'UNSTABLE')", null);
+        assertThat(b.getActions(TwzrdBuildAction.class)).extracting(TwzrdBuildAction::getCheck)
+                .containsExactlyInAnyOrder("audit", "alerts");
+        assertThat(b.getActions(TwzrdBuildAction.class).stream()
+                .filter(a -> a.getCheck().equals("audit")).findFirst().orElseThrow().getResult().finding("swappiness"))
+                .isPresent();
+    }
+
+    @Test
+    void globalDefaultsRoundTripAndApply(JenkinsRule j) throws Exception {
+        TwzrdGlobalConfiguration g = TwzrdGlobalConfiguration.get();
+        g.setPm2(pm2);
+        g.setPm2Home(pm2Home.toString());
+        g.setPm2Timeout("45s");
+        g.setOnAlert("SUCCESS");
+        g.setConfig("thresholds:\n  memory: {alert: 0, emergency: 100}\n  swap: {alert: 100, emergency: 100}\n"
+                + "  load: {alert: 100000, emergency: 100000}\n  disk: {alert: 100, emergency: 100}\n");
+        j.configRoundtrip();
+        assertThat(g.getPm2Timeout()).isEqualTo("45s");
+        assertThat(g.getOnAlert()).isEqualTo("SUCCESS");
+        assertThat(g.getOnEmergency()).isNull();
+        // the step gives nothing: memory ALERT from the global config, kept green by the global onAlert
+        WorkflowRun b = run(j, "def r = twzrdAlerts()\necho \"global=${r.severity}\"", Result.SUCCESS);
+        j.assertLogContains("global=ALERT", b);
     }
 }

@@ -13,16 +13,15 @@ import xyz.twzrd.ops.core.config.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
 import xyz.twzrd.ops.core.logs.LogSource;
-import xyz.twzrd.ops.core.pm2.PlannedRestarts;
 import xyz.twzrd.ops.core.pm2.Pm2Client;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
 import xyz.twzrd.ops.core.pm2.Pm2Settings;
+import xyz.twzrd.ops.core.pm2.PlannedRestarts;
 import xyz.twzrd.ops.core.report.ReportSet;
 import xyz.twzrd.ops.core.ssh.RemoteChecks;
 import xyz.twzrd.ops.core.ssh.SshSettings;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,94 +32,100 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one check from a {@link JobRequest}, on this machine or on the request's SSH target, and advances the alert
- * state from the previous run (section {@code alertState}): what a Jenkins agent does for a step. Never throws
- * for a check that cannot run: that is an UNKNOWN result naming the reason.
+ * Runs one {@link JobRequest} from the machine it is called on and returns the result: what a Jenkins agent does
+ * for a step. The check runs on this machine, or on the request's SSH target (strict host-key checking against the
+ * request's known_hosts lines, the key held in memory only). It never throws for a check that cannot run: bad
+ * configuration or options, an unreachable host or a check this build lacks become an UNKNOWN result naming why.
+ *
+ * <p>The result carries the {@code alertState} section, derived from the request's previous alert state (the
+ * previous build's), so the caller can tell whether to notify. With a report folder in the request, the dated
+ * report set (text, JSON, HTML) of the run is written there, e.g. {@code health-report-2026-11-30.html}.
  */
 public final class JobRunner {
+    private static final String DEFAULT_STATE_DIR = "twzrd-ops-data/state";
+    private static final AlertTracker TRACKER = new AlertTracker(AlertPolicy.DEFAULT);
+
     private JobRunner() {
     }
 
     public static CheckResult run(JobRequest request, Clock clock) {
+        AlertOutcome previous = previousAlertState(request);
+        CheckResult r = runCheck(request, clock, previous);
+        if (AlertOutcome.of(r).isEmpty()) { // the check did not run: the state still moves on (UNKNOWN is a problem)
+            r.putSection(AlertOutcome.SECTION, TRACKER.next(previous, r, Optional.empty()));
+        }
+        return r;
+    }
+
+    private static CheckResult runCheck(JobRequest request, Clock clock, AlertOutcome previous) {
         OpsConfig config;
         Pm2Settings pm2;
         try {
             config = OpsConfig.parse(request.configYaml());
-            pm2 = new Pm2Settings(blank(request.pm2()) ? "pm2" : request.pm2(),
-                    blank(request.pm2Home()) ? null : Path.of(request.pm2Home()),
-                    Durations.parse(blank(request.pm2Timeout()) ? "30s" : request.pm2Timeout()));
-            applyRestartOptions(config.getPm2(), request);
+            if (RestartJob.CHECK.equals(request.check())) {
+                restartOptions(config.getPm2(), request);
+                config.validate();
+            }
+            pm2 = new Pm2Settings(request.pm2(), blank(request.pm2Home()) ? null : Path.of(request.pm2Home()),
+                    blank(request.pm2Timeout()) ? null : Durations.parse(request.pm2Timeout()));
         } catch (ConfigException | IllegalArgumentException e) {
-            return unknown(request, clock, "config", "invalid configuration: " + e.getMessage());
+            return unknown(request, clock, "config", "invalid configuration or options: " + e.getMessage());
         }
-        Path stateDir = Path.of(request.stateDir());
-        CheckResult result = request.remote()
-                ? remote(request, clock, target -> check(request, config, pm2, stateDir, target, clock))
-                : local(target -> check(request, config, pm2, stateDir, target, clock));
-        return withAlertState(result, request.previousAlertState(), stateDir);
-    }
-
-    private static CheckResult local(RemoteChecks.Check body) {
+        Path stateBase = Path.of(blank(request.stateDir()) ? DEFAULT_STATE_DIR : request.stateDir());
+        RemoteChecks.Check body = target -> {
+            Path stateDir = perHost(stateBase, target);
+            CheckResult r = withReports(check(request, target, config, pm2, stateDir, clock), request.reportDir());
+            r.putSection(AlertOutcome.SECTION, TRACKER.next(previous, r, PlannedRestarts.last(stateDir)));
+            return r;
+        };
+        if (request.remote()) {
+            return remote(request, clock, pm2.timeout(), body);
+        }
         try (Target target = Target.local()) {
             return body.run(target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unknown(request, clock, "check", "interrupted");
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return unknown(request, clock, "check", request.check() + " could not run: "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
     }
 
-    /** Over SSH: the key and known hosts are written to files readable only by this user, removed afterwards. */
-    private static CheckResult remote(JobRequest r, Clock clock, RemoteChecks.Check body) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("twzrd-ssh", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
-            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), r.knownHosts() == null ? "" : r.knownHosts());
-            SshSettings parsed = SshSettings.parse(r.sshTarget(), null, null, knownHosts,
-                    SshSettings.DEFAULT_CONNECT_TIMEOUT, SshSettings.DEFAULT_COMMAND_TIMEOUT);
-            SshSettings settings = new SshSettings(parsed.user(), parsed.host(), parsed.port(), null,
-                    r.sshKey() == null ? null : r.sshKey().getBytes(StandardCharsets.UTF_8),
-                    blank(r.sshPassphrase()) ? null : r.sshPassphrase().toCharArray(), knownHosts,
-                    parsed.connectTimeout(), parsed.commandTimeout());
-            return RemoteChecks.runOne(settings, r.check(), clock, body);
-        } catch (IOException | IllegalArgumentException e) {
-            return unknown(r, clock, RemoteChecks.CONNECTION, "cannot reach " + r.sshTarget() + ": " + e.getMessage());
-        } finally {
-            deleteQuietly(dir);
-        }
-    }
-
-    private static CheckResult check(JobRequest r, OpsConfig config, Pm2Settings pm2, Path stateDir, Target target,
-                                     Clock clock) throws Exception {
-        return switch (r.check()) {
+    private static CheckResult check(JobRequest request, Target target, OpsConfig config, Pm2Settings pm2,
+                                     Path stateDir, Clock clock) throws InterruptedException {
+        String check = request.check();
+        return switch (check) {
             case AlertsJob.CHECK -> new AlertsJob(config, pm2, stateDir, clock).run(target);
-            case HealthCheckJob.CHECK -> withReports(new HealthCheckJob(config, pm2, stateDir, clock)
-                    .run(target, logSources(r.logs())), r.reportDir());
+            case HealthCheckJob.CHECK -> new HealthCheckJob(config, pm2, stateDir, clock).run(target,
+                    extraLogs(request.logs()));
             case RestartJob.CHECK -> new RestartJob(pm2, config.getPm2(), stateDir, clock).run(target);
-            case AuditJob.CHECK -> new AuditJob(config, clock).run(target, AppSource.pm2(new Pm2Client(target.runner(), pm2)));
-            default -> throw new IllegalArgumentException("no check named '" + r.check() + "'");
+            case AuditJob.CHECK -> new AuditJob(config, clock).run(target,
+                    AppSource.pm2(new Pm2Client(target.runner(), pm2)));
+            default -> new CheckResult(check, target.name(), clock.instant(), Duration.ZERO, List.of(Finding.unknown(
+                    "check", "the check '" + check + "' is not available in this build of twzrd-ops")));
         };
     }
 
-    private static void applyRestartOptions(Pm2Config c, JobRequest r) {
-        if (!blank(r.apps())) {
-            c.setRestartApps(r.apps());
+    /** The request's extra log paths or globs, one per line. */
+    private static List<LogSource> extraLogs(String logs) {
+        return blank(logs) ? List.of() : logs.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> new LogSource("", Path.of(l))).toList();
+    }
+
+    /** The previous run's alert state from the request; none (a first run) when blank or unreadable. */
+    private static AlertOutcome previousAlertState(JobRequest request) {
+        if (blank(request.previousAlertState())) {
+            return AlertOutcome.EMPTY;
         }
-        if (!blank(r.settle())) {
-            c.setSettle(Durations.parse(r.settle()));
-        }
-        if (!blank(r.deadline())) {
-            c.setDeadline(Durations.parse(r.deadline()));
-        }
-        if (!blank(r.healthUrl())) {
-            c.setHealthUrl(r.healthUrl());
+        try {
+            return Json.mapper().readValue(request.previousAlertState(), AlertOutcome.class);
+        } catch (IOException e) {
+            return AlertOutcome.EMPTY;
         }
     }
 
-    private static List<LogSource> logSources(String lines) {
-        return blank(lines) ? List.of()
-                : lines.lines().map(String::strip).filter(l -> !l.isEmpty()).map(l -> new LogSource("", Path.of(l))).toList();
-    }
-
+    /** Writes the dated report set into the request's report folder; a failed write is an UNKNOWN finding. */
     private static CheckResult withReports(CheckResult r, String reportDir) {
         if (blank(reportDir)) {
             return r;
@@ -128,44 +133,75 @@ public final class JobRunner {
         try {
             ReportSet.write(Path.of(reportDir), r);
             return r;
-        } catch (IOException | UncheckedIOException e) {
-            return r.withFindings(List.of(Finding.unknown("report",
-                    "report set could not be written to " + reportDir + ": " + e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            return r.withFindings(List.of(Finding.unknown("report", "report set could not be written to " + reportDir
+                    + ": " + e.getMessage())));
         }
     }
 
-    /** Adds the {@code alertState} section, advanced from the previous run's state. */
-    static CheckResult withAlertState(CheckResult result, String previousJson, Path stateDir) {
-        AlertOutcome previous = AlertOutcome.EMPTY;
-        if (!blank(previousJson)) {
-            try {
-                previous = Json.mapper().readValue(previousJson, AlertOutcome.class);
-            } catch (IOException e) {
-                previous = AlertOutcome.EMPTY; // an unreadable old state starts afresh: everything is NEW once
+    /** The step's restart options over the configuration's {@code pm2:} section (blank keeps the configured value). */
+    private static void restartOptions(Pm2Config c, JobRequest r) {
+        if (!blank(r.apps())) {
+            c.setRestartApps(r.apps());
+        }
+        if (!blank(r.settle())) {
+            c.setSettle(Durations.parse(r.settle()));
+        }
+        if (!blank(r.healthUrl())) {
+            c.setHealthUrl(r.healthUrl());
+        }
+        if (!blank(r.deadline())) {
+            c.setDeadline(Durations.parse(r.deadline()));
+        }
+    }
+
+    /** Connects with the request's key and known_hosts lines (written to a private temporary file, then removed). */
+    private static CheckResult remote(JobRequest request, Clock clock, Duration commandTimeout, RemoteChecks.Check body) {
+        if (blank(request.knownHosts())) {
+            return unknown(request, clock, RemoteChecks.CONNECTION,
+                    "no known_hosts lines for " + request.sshTarget() + ": host-key checking cannot be turned off");
+        }
+        Path knownHosts = null;
+        try {
+            knownHosts = Files.createTempFile("twzrd-known-hosts", "",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(knownHosts, request.knownHosts() + "\n");
+            SshSettings ssh = SshSettings.parse(request.sshTarget(),
+                    request.sshKey() == null ? new byte[0] : request.sshKey().getBytes(StandardCharsets.UTF_8),
+                    blank(request.sshPassphrase()) ? null : request.sshPassphrase().toCharArray(), knownHosts, null,
+                    commandTimeout);
+            return RemoteChecks.runOne(ssh, request.check(), clock, body);
+        } catch (IOException | IllegalArgumentException e) {
+            return unknown(request, clock, RemoteChecks.CONNECTION, "cannot connect to " + request.sshTarget() + ": "
+                    + e.getMessage());
+        } finally {
+            if (knownHosts != null) {
+                try {
+                    Files.deleteIfExists(knownHosts);
+                } catch (IOException ignored) {
+                    // a temporary file of public host keys; nothing secret is left behind
+                }
             }
         }
-        Optional<java.time.Instant> planned = PlannedRestarts.last(stateDir);
-        result.putSection(AlertOutcome.SECTION, new AlertTracker(AlertPolicy.DEFAULT).next(previous, result, planned));
-        return result;
+    }
+
+    /**
+     * A target's own folder under {@code base} (state, reports): {@code base} for this machine,
+     * {@code base/hosts/<host>} for a remote host, so baselines and reports of different hosts never mix.
+     */
+    public static Path perHost(Path base, Target target) {
+        if (target.runner().isLocal()) {
+            return base;
+        }
+        return base.resolve("hosts").resolve(target.name().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_"));
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
-    private static CheckResult unknown(JobRequest r, Clock clock, String id, String reason) {
-        String host = r.remote() ? r.sshTarget() : new LocalCommandRunner().hostName();
-        return new CheckResult(r.check(), host, clock.instant(), Duration.ZERO, List.of(Finding.unknown(id, reason)));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind holds nothing once the files above are gone
-        }
+    private static CheckResult unknown(JobRequest request, Clock clock, String id, String reason) {
+        String host = request.remote() ? request.sshTarget() : new LocalCommandRunner().hostName();
+        return new CheckResult(request.check(), host, clock.instant(), Duration.ZERO, List.of(Finding.unknown(id, reason)));
     }
 }

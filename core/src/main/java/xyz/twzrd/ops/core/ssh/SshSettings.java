@@ -59,13 +59,29 @@ public record SshSettings(String user, String host, int port, Path identityFile,
      */
     public static SshSettings parse(String target, Path identityFile, char[] passphrase, Path knownHosts,
                                     Duration connectTimeout, Duration commandTimeout) {
+        return parse(target, identityFile, null, passphrase, knownHosts, connectTimeout, commandTimeout);
+    }
+
+    /**
+     * Parses {@code user@host[:port]} into settings with an in-memory private key (the Jenkins plugin's credential,
+     * which never touches the disk).
+     *
+     * @throws IllegalArgumentException naming the malformed target
+     */
+    public static SshSettings parse(String target, byte[] privateKey, char[] passphrase, Path knownHosts,
+                                    Duration connectTimeout, Duration commandTimeout) {
+        return parse(target, null, privateKey, passphrase, knownHosts, connectTimeout, commandTimeout);
+    }
+
+    private static SshSettings parse(String target, Path identityFile, byte[] privateKey, char[] passphrase,
+                                     Path knownHosts, Duration connectTimeout, Duration commandTimeout) {
         Matcher m = TARGET.matcher(target == null ? "" : target.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("target must be user@host[:port], not '" + target + "'");
         }
         String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
         int port = m.group(3) == null ? DEFAULT_PORT : Integer.parseInt(m.group(3));
-        return new SshSettings(m.group(1), host, port, identityFile, null, passphrase, knownHosts,
+        return new SshSettings(m.group(1), host, port, identityFile, privateKey, passphrase, knownHosts,
                 connectTimeout, commandTimeout);
     }
 
