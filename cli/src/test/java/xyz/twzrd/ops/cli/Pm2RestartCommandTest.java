@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -23,9 +21,6 @@ class Pm2RestartCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void startApp() throws Exception {
@@ -51,10 +46,7 @@ class Pm2RestartCommandTest {
                 "--settle", "500ms"));
         args.addAll(pm2.options());
         args.addAll(List.of(more));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Run.of(args.toArray(String[]::new));
     }
 
     @Test

@@ -8,8 +8,6 @@ import xyz.twzrd.ops.core.Target;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.host.HostProbe;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +19,8 @@ class TargetOptionsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return Run.of(args);
     }
 
     private int closedPort() throws Exception {
