@@ -2,21 +2,18 @@ package xyz.twzrd.ops.core;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import xyz.twzrd.ops.core.pm2.AppSelection;
 import xyz.twzrd.ops.core.ssh.SshSettings;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks of user input shared by the runner's options and the Jenkins form validation. Each returns the problem
  * in one sentence, or empty when the value is fine.
  */
 public final class Validation {
-    /** PM2 app names we accept: letters, digits, dot, underscore, dash; never anything a shell would read. */
-    public static final Pattern APP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     private Validation() {
     }
 
@@ -55,16 +52,12 @@ public final class Validation {
 
     /** {@code all}, or a comma-separated list of app names. */
     public static Optional<String> apps(String value) {
-        if (value == null || value.isBlank() || value.trim().equals("all")) {
+        try {
+            AppSelection.parse(value);
             return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
-        for (String name : value.split(",")) {
-            String n = name.trim();
-            if (!APP_NAME.matcher(n).matches()) {
-                return Optional.of("'" + n + "' is not a PM2 app name (letters, digits, '.', '_' and '-' only)");
-            }
-        }
-        return Optional.empty();
     }
 
     /** {@code user@host[:port]}, as the SSH settings read it. */

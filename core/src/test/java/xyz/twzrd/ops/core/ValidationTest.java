@@ -18,7 +18,7 @@ class ValidationTest {
     void appNamesNeverReachAShell() {
         assertThat(Validation.apps("all")).isEmpty();
         assertThat(Validation.apps("gateway, cls-worker-s0,tree_builder.v2")).isEmpty();
-        assertThat(Validation.apps("gateway;rm -rf /")).get().asString().contains("'gateway;rm -rf /' is not a PM2 app name");
+        assertThat(Validation.apps("gateway;rm -rf /")).get().asString().contains("'gateway;rm -rf /' is not a valid PM2 app name");
         assertThat(Validation.apps("$(id)")).isPresent();
     }
 
