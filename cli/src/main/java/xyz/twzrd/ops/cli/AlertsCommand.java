@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AlertsJob;
 import xyz.twzrd.ops.core.pm2.PlannedRestarts;

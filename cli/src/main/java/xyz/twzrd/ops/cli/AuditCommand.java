@@ -2,7 +2,7 @@ package xyz.twzrd.ops.cli;
 
 import picocli.CommandLine.Command;
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.audit.AppSource;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AuditJob;

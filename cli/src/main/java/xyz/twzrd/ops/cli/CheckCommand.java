@@ -5,9 +5,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.TextSummary;
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.JobRunner;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.HealthCheckJob;
 import xyz.twzrd.ops.core.logs.LogSource;

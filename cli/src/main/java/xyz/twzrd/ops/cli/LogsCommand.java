@@ -3,7 +3,7 @@ package xyz.twzrd.ops.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.logs.LogFileReport;
 import xyz.twzrd.ops.core.logs.LogScanResult;

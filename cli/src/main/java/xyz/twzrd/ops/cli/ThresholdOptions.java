@@ -1,9 +1,9 @@
 package xyz.twzrd.ops.cli;
 
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
-import xyz.twzrd.ops.core.config.Thresholds;
+import xyz.twzrd.ops.core.host.Thresholds;
 
 import java.nio.file.Path;
 

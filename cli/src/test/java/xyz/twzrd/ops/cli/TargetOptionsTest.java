@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.Json;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.host.HostProbe;
 

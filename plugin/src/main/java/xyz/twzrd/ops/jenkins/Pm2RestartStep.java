@@ -10,7 +10,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.run.Validation;
 
 /**
  * {@code pm2Restart}: the Friday verified restart. Restarts the apps, waits, checks each is back {@code online} with

@@ -18,7 +18,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
-import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.run.Validation;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.jobs.JobRequest;
 import xyz.twzrd.ops.core.jobs.Outcome;

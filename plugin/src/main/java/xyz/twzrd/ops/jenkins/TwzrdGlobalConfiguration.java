@@ -10,7 +10,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.run.Validation;
 
 /**
  * Defaults for every twzrd-ops step (Manage Jenkins » System » twzrd-ops). Configuration as code:

@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.FormValidation;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 
 import java.util.Optional;

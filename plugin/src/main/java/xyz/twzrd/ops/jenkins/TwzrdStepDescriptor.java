@@ -19,7 +19,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
-import xyz.twzrd.ops.core.Validation;
+import xyz.twzrd.ops.core.run.Validation;
 import xyz.twzrd.ops.core.jobs.Outcome;
 
 import java.util.List;

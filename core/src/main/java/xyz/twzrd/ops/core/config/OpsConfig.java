@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.audit.AuditConfig;
+import xyz.twzrd.ops.core.host.Thresholds;
 import xyz.twzrd.ops.core.logs.LogsConfig;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
 

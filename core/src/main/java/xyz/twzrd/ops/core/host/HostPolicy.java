@@ -2,10 +2,10 @@ package xyz.twzrd.ops.core.host;
 
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.config.DiskLevel;
-import xyz.twzrd.ops.core.config.Level;
-import xyz.twzrd.ops.core.config.LoadLevel;
-import xyz.twzrd.ops.core.config.Thresholds;
+import xyz.twzrd.ops.core.host.DiskLevel;
+import xyz.twzrd.ops.core.host.Level;
+import xyz.twzrd.ops.core.host.LoadLevel;
+import xyz.twzrd.ops.core.host.Thresholds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.host.HostPolicy;
 import xyz.twzrd.ops.core.host.HostSnapshot;

@@ -1,7 +1,7 @@
 package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.pm2.HealthProbe;
 import xyz.twzrd.ops.core.pm2.Pm2Client;
 import xyz.twzrd.ops.core.pm2.Pm2Config;

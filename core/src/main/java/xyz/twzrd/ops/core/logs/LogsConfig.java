@@ -1,6 +1,6 @@
 package xyz.twzrd.ops.core.logs;
 
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 
 import java.util.ArrayList;
 import java.util.List;

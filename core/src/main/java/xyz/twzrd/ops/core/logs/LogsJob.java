@@ -1,7 +1,7 @@
 package xyz.twzrd.ops.core.logs;
 
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package xyz.twzrd.ops.core.pm2;
 
 import xyz.twzrd.ops.core.Durations;
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 
 import java.time.Duration;
 

@@ -3,7 +3,7 @@ package xyz.twzrd.ops.core.ssh;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.exec.CommandException;
 
 import java.time.Clock;

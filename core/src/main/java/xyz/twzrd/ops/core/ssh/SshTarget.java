@@ -1,6 +1,6 @@
 package xyz.twzrd.ops.core.ssh;
 
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.exec.CommandException;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.host.HostProbe;

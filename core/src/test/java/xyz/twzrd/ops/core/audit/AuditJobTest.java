@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AuditJob;
 

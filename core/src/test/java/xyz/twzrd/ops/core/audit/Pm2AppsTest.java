@@ -6,7 +6,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.Target;
+import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;

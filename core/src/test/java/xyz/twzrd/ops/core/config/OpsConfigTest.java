@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.config;
 
+import xyz.twzrd.ops.core.ConfigException;
+import xyz.twzrd.ops.core.host.Thresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package xyz.twzrd.ops.core.host;
 import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.config.Thresholds;
+import xyz.twzrd.ops.core.host.Thresholds;
 
 import java.util.List;
 import java.util.Map;

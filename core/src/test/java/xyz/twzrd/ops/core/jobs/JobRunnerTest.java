@@ -135,7 +135,7 @@ class JobRunnerTest {
 
     @Test
     void remoteStateIsKeptPerHost() {
-        try (var local = xyz.twzrd.ops.core.Target.local()) {
+        try (var local = xyz.twzrd.ops.core.host.Target.local()) {
             assertThat(JobRunner.perHost(state, local)).isEqualTo(state);
         }
     }

@@ -1,7 +1,7 @@
 package xyz.twzrd.ops.core.logs;
 
 import org.junit.jupiter.api.Test;
-import xyz.twzrd.ops.core.config.ConfigException;
+import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 
 import java.io.ByteArrayInputStream;

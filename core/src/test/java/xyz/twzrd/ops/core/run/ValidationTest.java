@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core;
+package xyz.twzrd.ops.core.run;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package xyz.twzrd.ops.core;
+package xyz.twzrd.ops.core.run;
 
+import xyz.twzrd.ops.core.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import xyz.twzrd.ops.core.pm2.AppSelection;

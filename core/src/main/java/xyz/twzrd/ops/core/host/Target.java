@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core;
+package xyz.twzrd.ops.core.host;
 
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;

@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.config;
+package xyz.twzrd.ops.core.host;
 
 import java.util.ArrayList;
 import java.util.List;

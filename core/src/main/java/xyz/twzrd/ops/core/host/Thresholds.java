@@ -1,4 +1,6 @@
-package xyz.twzrd.ops.core.config;
+package xyz.twzrd.ops.core.host;
+
+import xyz.twzrd.ops.core.ConfigException;
 
 /**
  * Host thresholds with the defaults of the ops schedule: swap used above 20% alerts, above 80% is an
@@ -27,7 +29,7 @@ public class Thresholds {
         return disk;
     }
 
-    void validate(String key) throws ConfigException {
+    public void validate(String key) throws ConfigException {
         if (swap == null || load == null || memory == null || disk == null) {
             throw new ConfigException(key, "swap, load, memory and disk must not be empty");
         }

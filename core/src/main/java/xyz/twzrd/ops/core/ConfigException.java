@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.config;
+package xyz.twzrd.ops.core;
 
 /** Invalid configuration: the message names the offending key and why it is wrong. */
 public class ConfigException extends Exception {

@@ -1,4 +1,6 @@
-package xyz.twzrd.ops.core.config;
+package xyz.twzrd.ops.core.host;
+
+import xyz.twzrd.ops.core.ConfigException;
 
 /** An "alert above / emergency above" pair of thresholds. */
 public class Level {
