@@ -3,24 +3,24 @@ package xyz.twzrd.ops.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Json;
-import xyz.twzrd.ops.core.host.Target;
-import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.ConfigException;
-import xyz.twzrd.ops.core.config.OpsConfig;
-import xyz.twzrd.ops.core.jobs.JobRunner;
-
-import xyz.twzrd.ops.core.ssh.HostResults;
-import xyz.twzrd.ops.core.ssh.RemoteChecks;
+import xyz.twzrd.ops.core.config.ConfigLayers;
+import xyz.twzrd.ops.core.run.CheckKind;
+import xyz.twzrd.ops.core.run.CheckRun;
+import xyz.twzrd.ops.core.run.RunOutcome;
+import xyz.twzrd.ops.core.run.RunRequest;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Shared shape of a check command: resolve config, run on the target, print, exit with the severity. */
+/**
+ * What every check command does, as a translation only: flags in (configuration layers, folders, targets, whether to
+ * notify), one call of the core's {@link CheckRun}, then the summary or JSON out and the worst severity as the exit
+ * code. A bad configuration or flag is a usage error (exit 3) naming the key and where it came from.
+ */
 abstract class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,71 +37,60 @@ abstract class CheckCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targets;
 
+    @Mixin
+    RecordOptions record;
+
     @Option(names = "--json", description = "Print the machine-readable result (JSON, schema 1) instead of the summary.")
     boolean json;
 
     Clock clock = Clock.systemUTC();
 
-    /** Runs the check on one target. */
-    abstract CheckResult check(Target target, OpsConfig config) throws Exception;
+    Map<String, String> env = System.getenv();
+
+    /** The check this command runs. */
+    abstract CheckKind kind();
+
+    /** The command's own flags over the earlier layers (none by default). */
+    ConfigLayers options(ConfigLayers layers) {
+        return layers;
+    }
+
+    /** The command's own parts of the request (none by default). */
+    RunRequest request(RunRequest request) {
+        return request;
+    }
 
     @Override
-    public Integer call() throws Exception {
-        OpsConfig config;
+    public Integer call() {
+        ConfigLayers layers = options(record.addTo(pm2.addTo(thresholds.layers())));
         try {
-            config = thresholds.resolve();
+            layers.resolve();
         } catch (ConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage());
         }
+        RunRequest request = request(RunRequest.of(kind()).config(layers).stateDir(data.stateDir())
+                .reportDir(data.reportDir()).notify(record.notify, record.webhookFile, env).clock(clock));
         if (targets.remote()) {
-            List<CheckResult> results = RemoteChecks.runAll(targets.settings(spec.commandLine()), targets.parallel,
-                    spec.name(), clock, target -> check(target, config));
-            if (results.size() == 1) {
-                print(results.get(0));
-            } else {
-                printAll(HostResults.of(results));
-            }
-            return RemoteChecks.worst(results).exitCode();
+            request.hosts(targets.settings(spec.commandLine()), targets.parallel());
         }
-        CheckResult result;
-        try (Target target = Target.local()) {
-            result = check(target, config);
-        }
-        print(result);
-        return result.getSeverity().exitCode();
-    }
-
-    /**
-     * Where this target's state lives: {@code --state-dir} for this machine, {@code <state-dir>/hosts/<host>} for a
-     * remote host (so baselines of different hosts never mix).
-     */
-    Path stateDir(Target target) {
-        return perHost(data.stateDir(), target);
-    }
-
-    /** The report folder for this target: {@code --report-dir} locally, {@code <report-dir>/hosts/<host>} remotely. */
-    Path reportDir(Target target) {
-        return perHost(data.reportDir(), target);
-    }
-
-    private static Path perHost(Path base, Target target) {
-        return JobRunner.perHost(base, target);
-    }
-
-    /** Several hosts: JSON {@code {"severity", "results": [...]}}, or each host's summary. */
-    void printAll(HostResults all) {
+        List<RunOutcome> all = CheckRun.runAll(request);
+        PrintWriter err = spec.commandLine().getErr();
+        all.forEach(o -> o.notificationProblem().ifPresent(p -> err.println("twzrd-ops: " + p)));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(all));
+            out.println(all.size() == 1 ? all.get(0).json() : RunOutcome.json(all));
         } else {
-            all.results().forEach(r -> out.println(TextSummary.render(r)));
+            all.forEach(o -> print(o, out));
         }
         out.flush();
+        return RunOutcome.worst(all).exitCode();
     }
 
-    void print(CheckResult result) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? Json.pretty(result) : TextSummary.render(result));
-        out.flush();
+    /** One host's summary, then what the report set says and where it is. */
+    void print(RunOutcome outcome, PrintWriter out) {
+        out.println(outcome.text());
+        outcome.reportChanges().forEach(c -> out.println("  since last report: " + c));
+        outcome.reportFiles().forEach(p -> out.println("  report: " + p));
     }
 }

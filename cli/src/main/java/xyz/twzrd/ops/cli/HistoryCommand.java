@@ -8,10 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.AtomicFiles;
-import xyz.twzrd.ops.core.history.HistoryStore;
-import xyz.twzrd.ops.core.history.HistorySummary;
-import xyz.twzrd.ops.core.history.TrendPage;
+import xyz.twzrd.ops.core.run.HistoryView;
 
 /** {@code twzrd-ops history}: the run history as a text table, or a trend page with --html. */
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -34,15 +31,12 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HistoryStore store = new HistoryStore(data.stateDir());
-        HistorySummary summary = HistorySummary.load(store, Optional.ofNullable(check));
         PrintWriter out = spec.commandLine().getOut();
         if (html != null) {
-            String title = "twzrd-ops history" + (check == null ? "" : " of " + check);
-            AtomicFiles.writeString(html, TrendPage.render(title, summary.trend()));
-            out.println("trend page of " + summary.runs() + " runs written to " + html);
+            int runs = HistoryView.writeTrendPage(data.stateDir(), Optional.ofNullable(check), html);
+            out.println("trend page of " + runs + " runs written to " + html);
         } else {
-            out.print(summary.table(last));
+            out.print(HistoryView.table(data.stateDir(), Optional.ofNullable(check), last));
         }
         out.flush();
         return 0;

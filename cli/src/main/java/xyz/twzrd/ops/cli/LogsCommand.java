@@ -3,13 +3,13 @@ package xyz.twzrd.ops.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.host.Target;
-import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.logs.LogFileReport;
 import xyz.twzrd.ops.core.logs.LogScanResult;
 import xyz.twzrd.ops.core.logs.LogSource;
-import xyz.twzrd.ops.core.logs.LogsJob;
 import xyz.twzrd.ops.core.logs.SignatureStat;
+import xyz.twzrd.ops.core.run.CheckKind;
+import xyz.twzrd.ops.core.run.RunOutcome;
+import xyz.twzrd.ops.core.run.RunRequest;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,18 +30,19 @@ final class LogsCommand extends CheckCommand {
     boolean full;
 
     @Override
-    CheckResult check(Target target, OpsConfig config) {
-        List<LogSource> sources = logs.stream().map(p -> new LogSource("", p)).toList();
-        return new LogsJob(config.getLogs(), stateDir(target), clock).run(target, sources, full);
+    CheckKind kind() {
+        return CheckKind.LOGS;
     }
 
     @Override
-    void print(CheckResult result) {
-        super.print(result);
-        if (json) {
-            return;
-        }
-        PrintWriter out = spec.commandLine().getOut();
+    RunRequest request(RunRequest request) {
+        return request.logs(logs.stream().map(p -> new LogSource("", p)).toList()).fullScan(full);
+    }
+
+    @Override
+    void print(RunOutcome outcome, PrintWriter out) {
+        super.print(outcome, out);
+        CheckResult result = outcome.result();
         LogScanResult scan = new LogScanResult(result.getFindings(),
                 List.of(result.section(LogScanResult.SECTION, LogFileReport[].class).orElse(new LogFileReport[0])));
         scan.errorLinesByApp().forEach((app, lines) -> {
@@ -59,6 +60,5 @@ final class LogsCommand extends CheckCommand {
                 out.println("    " + s.count() + "× " + s.signature());
             }
         }
-        out.flush();
     }
 }

@@ -1,14 +1,11 @@
 package xyz.twzrd.ops.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.host.Target;
-import xyz.twzrd.ops.core.ConfigException;
-import xyz.twzrd.ops.core.config.OpsConfig;
-import xyz.twzrd.ops.core.jobs.RestartJob;
+import xyz.twzrd.ops.core.config.ConfigLayers;
+import xyz.twzrd.ops.core.config.Keys;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 import java.time.Duration;
 
@@ -18,41 +15,33 @@ import java.time.Duration;
                 + "uptime, then the health URL answering 2xx before the deadline.",
                 "Exit 0 only when all is verified; a failure is an EMERGENCY naming the app or endpoint."})
 final class Pm2RestartCommand extends CheckCommand {
-    @Option(names = "--apps", paramLabel = "all|A,B", description = "Apps to restart (default: pm2.restart-apps, all).")
+    @Option(names = "--apps", paramLabel = "all|A,B",
+            description = "Apps to restart (pm2.restart-apps, default " + Pm2Config.DEFAULT_RESTART_APPS + ").")
     String apps;
 
     @Option(names = "--settle", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Wait after the restart before verifying (default: pm2.settle, 10s).")
+            description = "Wait after the restart before verifying (pm2.settle, default " + Pm2Config.DEFAULT_SETTLE + ").")
     Duration settle;
 
     @Option(names = "--health-url", paramLabel = "URL",
-            description = "Health endpoint to poll until it answers 2xx (default: pm2.health-url, none).")
+            description = "Health endpoint to poll until it answers 2xx (pm2.health-url, default none).")
     String healthUrl;
 
     @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long the health URL may take after the settle time (default: pm2.deadline, 60s).")
+            description = "How long the health URL may take after the settle time (pm2.deadline, default "
+                    + Pm2Config.DEFAULT_DEADLINE + ").")
     Duration deadline;
 
     @Override
-    CheckResult check(Target target, OpsConfig config) throws Exception {
-        Pm2Config c = config.getPm2();
-        if (apps != null) {
-            c.setRestartApps(apps);
-        }
-        if (settle != null) {
-            c.setSettle(settle);
-        }
-        if (healthUrl != null) {
-            c.setHealthUrl(healthUrl);
-        }
-        if (deadline != null) {
-            c.setDeadline(deadline);
-        }
-        try {
-            config.validate();
-        } catch (ConfigException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
-        }
-        return new RestartJob(pm2.settings(), c, stateDir(target), clock).run(target);
+    CheckKind kind() {
+        return CheckKind.PM2_RESTART;
+    }
+
+    @Override
+    ConfigLayers options(ConfigLayers layers) {
+        return layers.set("--apps", Keys.RESTART_APPS, apps)
+                .set("--settle", Keys.SETTLE, settle)
+                .set("--health-url", Keys.HEALTH_URL, healthUrl)
+                .set("--deadline", Keys.DEADLINE, deadline);
     }
 }

@@ -1,21 +1,16 @@
 package xyz.twzrd.ops.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.alertstate.AlertPolicy;
-import xyz.twzrd.ops.core.history.HistoryRetention;
-import xyz.twzrd.ops.core.history.RunRecorder;
-import xyz.twzrd.ops.core.notify.NotificationResult;
-import xyz.twzrd.ops.core.notify.SlackWebhookClient;
-import xyz.twzrd.ops.core.notify.Webhooks;
+import xyz.twzrd.ops.core.config.ConfigLayers;
+import xyz.twzrd.ops.core.config.Defaults;
 
-/** Options of the post-run steps: alert state, history and Slack. The webhook comes from the environment or a file only. */
+/**
+ * Options of the steps after a check: notification, alert policy and history (keys {@code notify.*}, {@code alert.*},
+ * {@code history.*}; the defaults are the configuration's, see docs/configuration.md). The webhook comes from the
+ * environment or a file only.
+ */
 public final class RecordOptions {
     @Option(names = "--notify", description = "Post to the Slack webhook in $SLACK_WEBHOOK_URL when something changed.")
     boolean notify;
@@ -24,60 +19,42 @@ public final class RecordOptions {
             description = "Read the Slack webhook URL from FILE instead of $SLACK_WEBHOOK_URL (implies --notify).")
     Path webhookFile;
 
-    @Option(names = "--slack-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Timeout of each Slack request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slack-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Timeout of each Slack request (notify.slack-timeout, default " + Defaults.SLACK_TIMEOUT + ").")
     Duration slackTimeout;
 
-    @Option(names = "--slack-attempts", paramLabel = "N", defaultValue = "3",
-            description = "Attempts in all on 5xx, timeout or refused connection (default: ${DEFAULT-VALUE}).")
-    int slackAttempts;
+    @Option(names = "--slack-attempts", paramLabel = "N",
+            description = "Attempts in all on 5xx, timeout or refused connection (notify.slack-attempts, default " + Defaults.SLACK_ATTEMPTS + ").")
+    Integer slackAttempts;
 
-    @Option(names = "--remind-every", paramLabel = "RUNS", defaultValue = "24",
-            description = "Remind about a finding still not OK every this many runs (default: ${DEFAULT-VALUE}).")
-    int remindEvery;
+    @Option(names = "--remind-every", paramLabel = "RUNS",
+            description = "Remind about a finding still not OK every this many runs (alert.remind-every, default " + Defaults.REMIND_EVERY + ").")
+    Integer remindEvery;
 
-    @Option(names = "--debounce", paramLabel = "RUNS", defaultValue = "1",
-            description = "Notify a new finding only after this many consecutive runs (default: ${DEFAULT-VALUE}).")
-    int debounce;
+    @Option(names = "--debounce", paramLabel = "RUNS",
+            description = "Notify a new finding only after this many consecutive runs (alert.debounce, default " + Defaults.DEBOUNCE + ").")
+    Integer debounce;
 
-    @Option(names = "--mute-after-restart", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
-            description = "Hold back crash alerts this long after a planned restart (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mute-after-restart", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Hold back crash alerts this long after a planned restart (alert.mute-after-restart, default " + Defaults.MUTE_AFTER_RESTART + ").")
     Duration muteAfterRestart;
 
-    @Option(names = "--history-keep", paramLabel = "RUNS", defaultValue = "9000",
-            description = "Keep the newest this many runs of history (default: ${DEFAULT-VALUE}).")
-    int historyKeep;
+    @Option(names = "--history-keep", paramLabel = "RUNS",
+            description = "Keep the newest this many runs of history (history.keep, default " + Defaults.HISTORY_KEEP + ").")
+    Integer historyKeep;
 
-    @Option(names = "--history-max-age", paramLabel = "DURATION", defaultValue = "400d", converter = DurationConverter.class,
-            description = "Drop history older than this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--history-max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Drop history older than this (history.max-age, default " + Defaults.HISTORY_MAX_AGE + ").")
     Duration historyMaxAge;
 
-    Map<String, String> env = System.getenv();
-
-    /** Runs the post-run steps; reports a failed notification on err (the result keeps it too). */
-    CheckResult record(CheckResult result, Path stateDir, Optional<Instant> lastPlannedRestart, PrintWriter err) {
-        Optional<RunRecorder.Notifier> notifier = Optional.empty();
-        if (notify || webhookFile != null) {
-            try {
-                notifier = Webhooks.resolve(Optional.ofNullable(webhookFile), env).map(url -> {
-                    SlackWebhookClient client = new SlackWebhookClient(slackTimeout, slackAttempts, Duration.ofSeconds(1));
-                    return m -> client.send(url, m);
-                });
-            } catch (IllegalArgumentException e) {
-                NotificationResult failed = new NotificationResult(NotificationResult.Status.FAILED, 0, e.getMessage());
-                notifier = Optional.of(m -> failed);
-            }
-        }
-        RunRecorder recorder = new RunRecorder(stateDir, new AlertPolicy(remindEvery, debounce, muteAfterRestart),
-                new HistoryRetention(historyKeep, historyMaxAge));
-        CheckResult out = recorder.record(result, lastPlannedRestart, notifier);
-        out.section(NotificationResult.SECTION, NotificationResult.class).ifPresent(n -> {
-            if (n.status() == NotificationResult.Status.FAILED
-                    || (n.status() == NotificationResult.Status.NOT_CONFIGURED && (notify || webhookFile != null))) {
-                err.println("twzrd-ops: notification " + n.status() + ": " + n.reason());
-                err.flush();
-            }
-        });
-        return out;
+    /** The flags given, over the earlier layers. */
+    ConfigLayers addTo(ConfigLayers layers) {
+        return layers.set("--slack-timeout", "notify.slack-timeout", slackTimeout)
+                .set("--slack-attempts", "notify.slack-attempts", slackAttempts)
+                .set("--remind-every", "alert.remind-every", remindEvery)
+                .set("--debounce", "alert.debounce", debounce)
+                .set("--mute-after-restart", "alert.mute-after-restart", muteAfterRestart)
+                .set("--history-keep", "history.keep", historyKeep)
+                .set("--history-max-age", "history.max-age", historyMaxAge);
     }
 }

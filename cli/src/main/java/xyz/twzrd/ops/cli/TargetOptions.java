@@ -2,6 +2,7 @@ package xyz.twzrd.ops.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import xyz.twzrd.ops.core.ssh.RemoteChecks;
 import xyz.twzrd.ops.core.ssh.SshSettings;
 
 import java.nio.file.Files;
@@ -28,27 +29,32 @@ public final class TargetOptions {
             description = "known_hosts file the host key must be in; unknown or changed keys are refused (default: ${DEFAULT-VALUE}).")
     Path knownHosts;
 
-    @Option(names = "--ssh-connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "Time allowed to connect, check the host key and log in (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssh-connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed to connect, check the host key and log in (default: "
+                    + SshSettings.DEFAULT_CONNECT_TIMEOUT_TEXT + ").")
     Duration connectTimeout;
 
-    @Option(names = "--ssh-command-timeout", paramLabel = "DURATION", defaultValue = "30s",
-            converter = DurationConverter.class,
-            description = "Time allowed for each metric command on the host (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ssh-command-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time allowed for each metric command on the host (default: "
+                    + SshSettings.DEFAULT_COMMAND_TIMEOUT_TEXT + ").")
     Duration commandTimeout;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
-            description = "Hosts checked at the same time (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Hosts checked at the same time (default: " + RemoteChecks.DEFAULT_PARALLEL + ").")
+    Integer parallel;
 
     boolean remote() {
         return !targets.isEmpty();
     }
 
+    /** How many hosts at a time. */
+    int parallel() {
+        return parallel == null ? RemoteChecks.DEFAULT_PARALLEL : parallel;
+    }
+
     /** Settings of every target, or a usage error naming what is wrong. */
     List<SshSettings> settings(CommandLine cl) {
-        if (parallel < 1) {
+        if (parallel() < 1) {
             throw new CommandLine.ParameterException(cl, "--parallel must be at least 1, not " + parallel);
         }
         Path key = identity != null ? identity : defaultIdentity(cl);

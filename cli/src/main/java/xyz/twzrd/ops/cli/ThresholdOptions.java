@@ -1,73 +1,63 @@
 package xyz.twzrd.ops.cli;
 
 import picocli.CommandLine.Option;
-import xyz.twzrd.ops.core.ConfigException;
-import xyz.twzrd.ops.core.config.OpsConfig;
+import xyz.twzrd.ops.core.config.ConfigLayers;
+import xyz.twzrd.ops.core.host.LoadLevel;
 import xyz.twzrd.ops.core.host.Thresholds;
 
 import java.nio.file.Path;
 
-/** {@code --config FILE} and the threshold flags, which override the file. */
+/** {@code --config FILE} and the threshold flags, which override the file key by key. */
 public final class ThresholdOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (see docs/configuration.md).")
     Path config;
 
-    @Option(names = "--swap-alert", paramLabel = "PCT", description = "Swap used %% above which to ALERT (default 20).")
+    @Option(names = "--swap-alert", paramLabel = "PCT",
+            description = "Swap used %% above which to ALERT (default " + Thresholds.SWAP_ALERT + ").")
     Double swapAlert;
-    @Option(names = "--swap-emergency", paramLabel = "PCT", description = "Swap used %% above which it is an EMERGENCY (default 80).")
+    @Option(names = "--swap-emergency", paramLabel = "PCT",
+            description = "Swap used %% above which it is an EMERGENCY (default " + Thresholds.SWAP_EMERGENCY + ").")
     Double swapEmergency;
-    @Option(names = "--load-alert", paramLabel = "LOAD", description = "Load average above which to ALERT (default 8).")
+    @Option(names = "--load-alert", paramLabel = "LOAD",
+            description = "Load average above which to ALERT (default " + Thresholds.LOAD_ALERT + ").")
     Double loadAlert;
-    @Option(names = "--load-emergency", paramLabel = "LOAD", description = "Load average above which it is an EMERGENCY (default 12).")
+    @Option(names = "--load-emergency", paramLabel = "LOAD",
+            description = "Load average above which it is an EMERGENCY (default " + Thresholds.LOAD_EMERGENCY + ").")
     Double loadEmergency;
-    @Option(names = "--load-window", paramLabel = "MIN", description = "Load-average window: 1, 5 or 15 minutes (default 5).")
+    @Option(names = "--load-window", paramLabel = "MIN",
+            description = "Load-average window: 1, 5 or 15 minutes (default " + LoadLevel.DEFAULT_WINDOW + ").")
     Integer loadWindow;
-    @Option(names = "--load-per-core", negatable = true, description = "Divide the load by the CPU count before comparing (default off).")
+    @Option(names = "--load-per-core", negatable = true,
+            description = "Divide the load by the CPU count before comparing (default off).")
     Boolean loadPerCore;
-    @Option(names = "--memory-alert", paramLabel = "PCT", description = "Memory used %% above which to ALERT (default 90).")
+    @Option(names = "--memory-alert", paramLabel = "PCT",
+            description = "Memory used %% above which to ALERT (default " + Thresholds.MEMORY_ALERT + ").")
     Double memoryAlert;
-    @Option(names = "--memory-emergency", paramLabel = "PCT", description = "Memory used %% above which it is an EMERGENCY (default 95).")
+    @Option(names = "--memory-emergency", paramLabel = "PCT",
+            description = "Memory used %% above which it is an EMERGENCY (default " + Thresholds.MEMORY_EMERGENCY + ").")
     Double memoryEmergency;
-    @Option(names = "--disk-alert", paramLabel = "PCT", description = "Disk used %% above which to ALERT (default 85).")
+    @Option(names = "--disk-alert", paramLabel = "PCT",
+            description = "Disk used %% above which to ALERT (default " + Thresholds.DISK_ALERT + ").")
     Double diskAlert;
-    @Option(names = "--disk-emergency", paramLabel = "PCT", description = "Disk used %% above which it is an EMERGENCY (default 95).")
+    @Option(names = "--disk-emergency", paramLabel = "PCT",
+            description = "Disk used %% above which it is an EMERGENCY (default " + Thresholds.DISK_EMERGENCY + ").")
     Double diskEmergency;
 
-    /** The config file (or defaults) with the flags applied, validated. */
-    public OpsConfig resolve() throws ConfigException {
-        OpsConfig c = config == null ? OpsConfig.defaults() : OpsConfig.load(config);
-        Thresholds t = c.getThresholds();
-        if (swapAlert != null) {
-            t.getSwap().setAlert(swapAlert);
+    /** The built-in defaults, then the config file, then the threshold flags given. */
+    ConfigLayers layers() {
+        ConfigLayers layers = ConfigLayers.defaults();
+        if (config != null) {
+            layers.file(config);
         }
-        if (swapEmergency != null) {
-            t.getSwap().setEmergency(swapEmergency);
-        }
-        if (loadAlert != null) {
-            t.getLoad().setAlert(loadAlert);
-        }
-        if (loadEmergency != null) {
-            t.getLoad().setEmergency(loadEmergency);
-        }
-        if (loadWindow != null) {
-            t.getLoad().setWindow(loadWindow);
-        }
-        if (loadPerCore != null) {
-            t.getLoad().setPerCore(loadPerCore);
-        }
-        if (memoryAlert != null) {
-            t.getMemory().setAlert(memoryAlert);
-        }
-        if (memoryEmergency != null) {
-            t.getMemory().setEmergency(memoryEmergency);
-        }
-        if (diskAlert != null) {
-            t.getDisk().setAlert(diskAlert);
-        }
-        if (diskEmergency != null) {
-            t.getDisk().setEmergency(diskEmergency);
-        }
-        c.validate();
-        return c;
+        return layers.set("--swap-alert", "thresholds.swap.alert", swapAlert)
+                .set("--swap-emergency", "thresholds.swap.emergency", swapEmergency)
+                .set("--load-alert", "thresholds.load.alert", loadAlert)
+                .set("--load-emergency", "thresholds.load.emergency", loadEmergency)
+                .set("--load-window", "thresholds.load.window", loadWindow)
+                .set("--load-per-core", "thresholds.load.per-core", loadPerCore)
+                .set("--memory-alert", "thresholds.memory.alert", memoryAlert)
+                .set("--memory-emergency", "thresholds.memory.emergency", memoryEmergency)
+                .set("--disk-alert", "thresholds.disk.alert", diskAlert)
+                .set("--disk-emergency", "thresholds.disk.emergency", diskEmergency);
     }
 }

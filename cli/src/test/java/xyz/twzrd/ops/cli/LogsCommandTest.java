@@ -22,21 +22,23 @@ class LogsCommandTest {
 
     @Test
     void scanThenIncrementalThenFull() throws Exception {
+        // logs writes a report set only when something is not OK
+        String reports = dir.resolve("reports").toString();
         Path log = dir.resolve("api-error.log");
         Files.writeString(log, "2026-11-29T10:00:00: TypeError: x is undefined\nok\n2026-11-29T10:00:01: TypeError: x is undefined\n");
         String state = dir.resolve("state").toString();
 
-        Run first = run("logs", "--logs", log.toString(), "--state-dir", state);
+        Run first = run("logs", "--logs", log.toString(), "--state-dir", state, "--report-dir", reports);
         assertThat(first.exit()).as(first.err()).isEqualTo(1);
         assertThat(first.out()).startsWith("ALERT logs on ").contains("2 new error lines in 1 log file")
                 .contains(log + ": 2 error lines").contains("2× TypeError: x is undefined");
 
-        Run quiet = run("logs", "--logs", log.toString(), "--state-dir", state);
+        Run quiet = run("logs", "--logs", log.toString(), "--state-dir", state, "--report-dir", reports);
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.out().strip()).startsWith("OK logs on ").doesNotContain("\n");
 
         Files.writeString(log, "FATAL gone\n", StandardOpenOption.APPEND);
-        Run json = run("logs", "--json", "--logs", log.toString(), "--state-dir", state);
+        Run json = run("logs", "--json", "--logs", log.toString(), "--state-dir", state, "--report-dir", reports);
         JsonNode n = Json.mapper().readTree(json.out());
         assertThat(n.get("check").asText()).isEqualTo("logs");
         JsonNode file = n.get("logs").get(0);
@@ -46,13 +48,13 @@ class LogsCommandTest {
         assertThat(file.get("signatures").get(0).get("signature").asText()).isEqualTo("FATAL gone");
         assertThat(file.get("signatures").get(0).has("firstSeen")).isTrue();
 
-        Run full = run("logs", "--json", "--full", "--logs", log.toString(), "--state-dir", state);
+        Run full = run("logs", "--json", "--full", "--logs", log.toString(), "--state-dir", state, "--report-dir", reports);
         assertThat(Json.mapper().readTree(full.out()).get("logs").get(0).get("errorLines").asLong()).isEqualTo(3);
     }
 
     @Test
     void unreadableFileIsUnknownWithExitThree() {
-        Run r = run("logs", "--logs", dir.resolve("nope.log").toString(), "--state-dir", dir.resolve("s").toString());
+        Run r = run("logs", "--logs", dir.resolve("nope.log").toString(), "--state-dir", dir.resolve("s").toString(), "--report-dir", dir.resolve("r").toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).contains("UNKNOWN log:" + dir.resolve("nope.log") + ": " + dir.resolve("nope.log") + " does not exist");
     }

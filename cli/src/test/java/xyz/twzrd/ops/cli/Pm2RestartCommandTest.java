@@ -43,7 +43,7 @@ class Pm2RestartCommandTest {
 
     Run restart(String... more) {
         List<String> args = new ArrayList<>(List.of("pm2-restart", "--state-dir", dir.resolve("state").toString(),
-                "--settle", "500ms"));
+                "--report-dir", dir.resolve("reports").toString(), "--settle", "500ms"));
         args.addAll(pm2.options());
         args.addAll(List.of(more));
         return Run.of(args.toArray(String[]::new));

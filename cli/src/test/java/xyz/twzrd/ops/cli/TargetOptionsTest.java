@@ -33,7 +33,8 @@ class TargetOptionsTest {
         Path key = Files.writeString(dir.resolve("id"), "not a key");
         Path kh = Files.writeString(dir.resolve("known_hosts"), "");
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("alerts", "--json",
-                "--state-dir", dir.resolve("s").toString(), "--identity", key.toString(), "--known-hosts", kh.toString(),
+                "--state-dir", dir.resolve("s").toString(), "--report-dir", dir.resolve("r").toString(),
+                "--identity", key.toString(), "--known-hosts", kh.toString(),
                 "--ssh-connect-timeout", "2s", "--parallel", "2"));
         for (String t : targets) {
             a.add("--target");
@@ -70,46 +71,5 @@ class TargetOptionsTest {
         Run r = run(alerts("no-user-here"));
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("--target: target must be user@host[:port], not 'no-user-here'");
-    }
-
-    @Test
-    void remoteStateLivesPerHost() {
-        AlertsCommand c = new AlertsCommand();
-        c.data = new DataOptions();
-        c.data.stateDir = dir;
-        CommandRunner sshLike = new CommandRunner() {
-            @Override
-            public xyz.twzrd.ops.core.exec.CommandResult run(xyz.twzrd.ops.core.exec.Command command) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public String hostName() {
-                return "../vps:2222";
-            }
-
-            @Override
-            public boolean isLocal() {
-                return false;
-            }
-        };
-        Target remote = new Target() {
-            @Override
-            public String name() {
-                return sshLike.hostName();
-            }
-
-            @Override
-            public CommandRunner runner() {
-                return sshLike;
-            }
-
-            @Override
-            public HostProbe hostProbe() {
-                throw new UnsupportedOperationException();
-            }
-        };
-        assertThat(c.stateDir(remote)).isEqualTo(dir.resolve("hosts").resolve("_._vps_2222"));
-        assertThat(c.stateDir(Target.local())).isEqualTo(dir);
     }
 }

@@ -48,4 +48,18 @@ public final class Durations {
         }
         return ms + "ms";
     }
+
+    /**
+     * Checks a configured duration: present, not negative and, when {@code positive}, longer than zero.
+     *
+     * @throws ConfigException naming {@code key}
+     */
+    public static void require(String key, Duration d, boolean positive) throws ConfigException {
+        if (d == null) {
+            throw new ConfigException(key, "must be a duration such as 10s or 5m");
+        }
+        if (d.isNegative() || (positive && d.isZero())) {
+            throw new ConfigException(key, positive ? "must be longer than 0" : "must not be negative");
+        }
+    }
 }

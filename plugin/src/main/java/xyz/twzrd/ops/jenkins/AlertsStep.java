@@ -1,9 +1,11 @@
 package xyz.twzrd.ops.jenkins;
 
 import hudson.Extension;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 /**
  * {@code twzrdAlerts}: the hourly check (swap, load, memory, disk, PM2 processes, crashes, crash loops). Quiet
@@ -18,7 +20,7 @@ public class AlertsStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, settings("alerts", null, null, null, null, null));
+        return new Execution(context, settings(CheckKind.ALERTS.id(), Map.of(), null));
     }
 
     /** Runs the check; holds copies of the step's values only. */

@@ -2,9 +2,11 @@ package xyz.twzrd.ops.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import xyz.twzrd.ops.core.run.CheckKind;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -32,7 +34,7 @@ public class HealthCheckStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, settings("health-check", null, null, null, null, logs));
+        return new Execution(context, settings(CheckKind.HEALTH_CHECK.id(), Map.of(), logs));
     }
 
     /** Runs the health check; holds copies of the step's values only. */

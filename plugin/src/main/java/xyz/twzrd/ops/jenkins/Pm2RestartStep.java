@@ -1,5 +1,6 @@
 package xyz.twzrd.ops.jenkins;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -7,9 +8,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import xyz.twzrd.ops.core.run.CheckKind;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import xyz.twzrd.ops.core.config.Keys;
 import xyz.twzrd.ops.core.run.Validation;
 
 /**
@@ -18,36 +21,40 @@ import xyz.twzrd.ops.core.run.Validation;
  * of that fails. The restart is recorded as planned, so the hourly check does not count it as a crash.
  */
 public class Pm2RestartStep extends TwzrdStep {
-    private String apps = "all";
-    private String settle = "10s";
+    // null: not set, so the configuration's pm2.restart-apps, pm2.settle, pm2.health-url, pm2.deadline apply
+    private String apps;
+    private String settle;
     private String healthUrl;
-    private String deadline = "60s";
+    private String deadline;
 
     @DataBoundConstructor
     public Pm2RestartStep() {
         // all fields are optional
     }
 
+    @CheckForNull
     public String getApps() {
         return apps;
     }
 
-    /** {@code all} (default) or comma-separated app names. */
+    /** {@code all} or comma-separated app names (default: {@code pm2.restart-apps} of the configuration, all). */
     @DataBoundSetter
     public void setApps(String apps) {
-        this.apps = Util.or(Util.fixEmpty(apps), "all");
+        this.apps = Util.fixEmpty(apps);
     }
 
+    @CheckForNull
     public String getSettle() {
         return settle;
     }
 
-    /** How long to wait after the restart before listing again (default 10s). */
+    /** How long to wait after the restart before listing again (default: {@code pm2.settle}, 10s). */
     @DataBoundSetter
     public void setSettle(String settle) {
-        this.settle = Util.or(Util.fixEmpty(settle), "10s");
+        this.settle = Util.fixEmpty(settle);
     }
 
+    @CheckForNull
     public String getHealthUrl() {
         return healthUrl;
     }
@@ -58,19 +65,21 @@ public class Pm2RestartStep extends TwzrdStep {
         this.healthUrl = Util.fixEmpty(healthUrl);
     }
 
+    @CheckForNull
     public String getDeadline() {
         return deadline;
     }
 
-    /** How long the health endpoint may take to answer (default 60s). */
+    /** How long the health endpoint may take to answer (default: {@code pm2.deadline}, 60s). */
     @DataBoundSetter
     public void setDeadline(String deadline) {
-        this.deadline = Util.or(Util.fixEmpty(deadline), "60s");
+        this.deadline = Util.fixEmpty(deadline);
     }
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, settings("pm2-restart", apps, healthUrl, settle, deadline, null));
+        return new Execution(context, settings(CheckKind.PM2_RESTART.id(), StepSettings.fields(
+                Keys.RESTART_APPS, apps, Keys.SETTLE, settle, Keys.HEALTH_URL, healthUrl, Keys.DEADLINE, deadline), null));
     }
 
     /** Runs the restart; holds copies of the step's values only. */

@@ -1,27 +1,29 @@
 package xyz.twzrd.ops.jenkins;
 
-import xyz.twzrd.ops.core.jobs.JobRequest;
+import xyz.twzrd.ops.core.config.Keys;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a step execution keeps: the step's values with blanks filled from the global configuration, copied when the
- * step starts. Plain strings only (no record, nothing secret), so the execution serializes with the pipeline's
- * program state and never refers to the step. The SSH key is read from the credential only while the check runs.
+ * What a step execution keeps, copied when the step starts so the execution never refers to the step: the check,
+ * the configuration as its layers (global YAML, global fields, the step's YAML, the step's fields; core merges them
+ * key by key on the agent), where the check runs and what each severity does to the stage. A blank field is "not
+ * set" and is left out, so it never hides a configured value.
+ *
+ * <p>Plain strings and JDK maps only: this object is part of the pipeline's program state (program.dat), which the
+ * JEP-200 class filter guards, and no type of the twzrd-ops core library may appear there.
  */
 final class StepSettings implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final String DEFAULT_PM2_TIMEOUT = "30s";
+    private static final long serialVersionUID = 2L;
 
     final String check;
-    final String config;
-    final String pm2;
-    final String pm2Home;
-    final String pm2Timeout;
-    final String apps;
-    final String healthUrl;
-    final String settle;
-    final String deadline;
+    final String globalConfig;
+    final TreeMap<String, String> globalFields = new TreeMap<>();
+    final String stepConfig;
+    final TreeMap<String, String> stepFields = new TreeMap<>();
     final String logs;
     final String target;
     final String credentialsId;
@@ -30,18 +32,23 @@ final class StepSettings implements Serializable {
     final String onEmergency;
     final String onUnknown;
 
-    /** The check's own values (apps ... logs) are null where the check has none. */
-    StepSettings(TwzrdStep step, TwzrdGlobalConfiguration global, String check, String apps, String healthUrl,
-                 String settle, String deadline, String logs) {
+    /**
+     * @param checkFields the check's own fields by configuration key (e.g. {@link Keys#SETTLE}); blank values are
+     *                    left out
+     * @param logs        extra log paths, one per line (health check), or null
+     */
+    StepSettings(TwzrdStep step, TwzrdGlobalConfiguration global, String check, Map<String, String> checkFields,
+                 String logs) {
         this.check = check;
-        this.config = or(step.getConfig(), global.getConfig());
-        this.pm2 = or(step.getPm2(), global.getPm2());
-        this.pm2Home = or(step.getPm2Home(), global.getPm2Home());
-        this.pm2Timeout = or(or(step.getPm2Timeout(), global.getPm2Timeout()), DEFAULT_PM2_TIMEOUT);
-        this.apps = or(apps, "");
-        this.healthUrl = or(healthUrl, "");
-        this.settle = or(settle, "");
-        this.deadline = or(deadline, "");
+        this.globalConfig = or(global.getConfig(), "");
+        putSet(globalFields, Keys.PM2_PROGRAM, global.getPm2());
+        putSet(globalFields, Keys.PM2_HOME, global.getPm2Home());
+        putSet(globalFields, Keys.PM2_COMMAND_TIMEOUT, global.getPm2Timeout());
+        this.stepConfig = or(step.getConfig(), "");
+        putSet(stepFields, Keys.PM2_PROGRAM, step.getPm2());
+        putSet(stepFields, Keys.PM2_HOME, step.getPm2Home());
+        putSet(stepFields, Keys.PM2_COMMAND_TIMEOUT, step.getPm2Timeout());
+        checkFields.forEach((k, v) -> putSet(stepFields, k, v));
         this.logs = or(logs, "");
         this.target = or(step.getTarget(), "");
         this.credentialsId = or(step.getCredentialsId(), "");
@@ -55,14 +62,24 @@ final class StepSettings implements Serializable {
         return !target.isEmpty();
     }
 
-    /**
-     * The request for the agent: these values plus the node's folders, the previous build's alert state and, for an
-     * SSH target, the key.
-     */
-    JobRequest request(String stateDir, String reportDir, String previousAlertState, String sshKey,
-                       String sshPassphrase) {
-        return new JobRequest(check, config, stateDir, reportDir, pm2, pm2Home, pm2Timeout, apps, healthUrl, settle,
-                deadline, logs, target, sshKey, sshPassphrase, knownHosts, previousAlertState);
+    /** The request for the agent: these values plus the node's folders; the previous build and the key are added. */
+    AgentRequest request(String stateDir, String reportDir) {
+        return new AgentRequest(this, stateDir, reportDir);
+    }
+
+    /** Field values by configuration key, in the order given; for a step's own fields. */
+    static Map<String, String> fields(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    private static void putSet(Map<String, String> m, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            m.put(key, value.trim());
+        }
     }
 
     private static String or(String value, String fallback) {

@@ -1,9 +1,11 @@
 package xyz.twzrd.ops.jenkins;
 
 import hudson.Extension;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 /**
  * {@code twzrdTuningAudit}: the quarterly tuning audit (swappiness, memory limits, log rotation, pending updates,
@@ -17,7 +19,7 @@ public class TuningAuditStep extends TwzrdStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, settings("audit", null, null, null, null, null));
+        return new Execution(context, settings(CheckKind.AUDIT.id(), Map.of(), null));
     }
 
     /** Runs the audit; holds copies of the step's values only. */

@@ -10,7 +10,6 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.history.TrendSeries;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,8 +24,9 @@ import java.util.logging.Logger;
 
 /**
  * The result of one twzrd-ops check in a build. build.xml keeps only the compact part (severity, summary, the
- * trend values, the alert state); the full result lives in {@code <build>/twzrd-ops/<check>.json} and is read
- * lazily when someone opens the report page.
+ * trend values, the alert state), as strings, numbers and a JDK map: no core type is a field here, since the
+ * JEP-200 class filter would refuse it in build.xml. The full result lives in {@code <build>/twzrd-ops/<check>.json}
+ * and is read lazily (into a transient field) when someone opens the report page.
  */
 public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     private static final Logger LOGGER = Logger.getLogger(TwzrdBuildAction.class.getName());
@@ -43,14 +43,15 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     private transient Run<?, ?> owner;
     private transient SoftReference<CheckResult> full;
 
-    private TwzrdBuildAction(Run<?, ?> owner, CheckResult r, String alertState, boolean notify) {
+    private TwzrdBuildAction(Run<?, ?> owner, CheckResult r, String alertState, boolean notify,
+                             Map<String, Double> values) {
         this.owner = owner;
         this.check = r.getCheck();
         this.host = r.getHost();
         this.severity = r.getSeverity().name();
         this.summary = r.getSummary();
         this.startedAt = r.getStartedAt().toEpochMilli();
-        this.values = new TreeMap<>(TrendSeries.values(r));
+        this.values = new TreeMap<>(values);
         this.alertState = alertState;
         this.notify = notify;
         this.full = new SoftReference<>(r);
@@ -63,9 +64,10 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
      * Stores the full result in the build folder (atomically) and adds the action to the build, replacing an earlier
      * action of the same check in this build only: a build may run several checks (restart, then health check).
      */
-    static TwzrdBuildAction attach(Run<?, ?> run, CheckResult result, String alertState, boolean notify) throws IOException {
+    static TwzrdBuildAction attach(Run<?, ?> run, CheckResult result, String alertState, boolean notify,
+                                   Map<String, Double> values) throws IOException {
         AtomicFiles.writeString(resultFile(run, result.getCheck()).toPath(), Json.pretty(result));
-        TwzrdBuildAction action = new TwzrdBuildAction(run, result, alertState, notify);
+        TwzrdBuildAction action = new TwzrdBuildAction(run, result, alertState, notify, values);
         for (TwzrdBuildAction old : run.getActions(TwzrdBuildAction.class)) {
             if (old.check.equals(action.check)) {
                 run.removeAction(old);
@@ -157,6 +159,20 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
             }
         }
         return r;
+    }
+
+    /** The full result as stored in the build folder (JSON), for the next build's report comparison; null if gone. */
+    @CheckForNull
+    String getResultJson() {
+        if (owner == null) {
+            return null;
+        }
+        try {
+            return Files.readString(resultFile(owner, check).toPath());
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "no twzrd-ops result in " + owner, e);
+            return null;
+        }
     }
 
     /** Findings that are not OK, for the summary box. */

@@ -18,12 +18,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
+import xyz.twzrd.ops.core.run.Outcome;
+import xyz.twzrd.ops.core.run.OutcomePolicy;
 import xyz.twzrd.ops.core.run.Validation;
-import xyz.twzrd.ops.core.alertstate.AlertOutcome;
-import xyz.twzrd.ops.core.jobs.JobRequest;
-import xyz.twzrd.ops.core.jobs.Outcome;
-import xyz.twzrd.ops.core.jobs.OutcomePolicy;
-import xyz.twzrd.ops.core.jobs.StepSummary;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -32,11 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every twzrd-ops step does, as the base of the steps' nested {@code Execution}s: resolve the SSH credential,
- * run the check on the agent ({@link RunCheckCallable}) with the previous build's alert state (core advances it and
- * returns it in the result's {@code alertState} section), archive the reports, attach the build action, mark the
- * stage, and return the summary. Runs off the CPS thread and
- * holds only the immutable {@link StepSettings} copied at start, never the step.
+ * What every twzrd-ops step does, as the base of the steps' nested {@code Execution}s, and only as translation:
+ * resolve the SSH credential, hand the check to core's run pipeline on the agent ({@link RunCheckCallable}) with the
+ * previous build's alert state and result (core advances the state, compares the report, decides whether to
+ * notify), archive the reports, attach the build action, mark the stage, and return the summary core built. Runs off
+ * the CPS thread and holds only the immutable {@link StepSettings} copied at start, never the step.
  */
 abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -71,15 +68,17 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         FilePath reports = workspace.child(REPORT_DIR).child(settings.check);
         reports.deleteRecursive();
         TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
-        JobRequest request = request(run, workspace.child(STATE_DIR).getRemote(), reports.getRemote(),
-                previous == null ? null : previous.getAlertState());
+        AgentRequest request = settings.request(workspace.child(STATE_DIR).getRemote(), reports.getRemote())
+                .previous(previous == null ? null : previous.getAlertState(),
+                        previous == null ? null : previous.getResultJson());
+        withKey(run, request);
         listener.getLogger().println("twzrd-ops: " + settings.check + " on "
                 + (settings.remote() ? settings.target : "this node"));
 
-        CheckResult result = Json.readResult(channel.call(new RunCheckCallable(request)));
+        AgentResult out = channel.call(new RunCheckCallable(request));
+        CheckResult result = Json.readResult(out.resultJson);
 
-        AlertOutcome alerts = AlertOutcome.of(result).orElse(AlertOutcome.EMPTY);
-        TwzrdBuildAction.attach(run, result, Json.compact(alerts), alerts.shouldNotify());
+        TwzrdBuildAction.attach(run, result, out.alertStateJson, out.notify, out.trendValues);
         archive(run, workspace, launcher, listener, reports);
 
         listener.getLogger().println("twzrd-ops: " + TextSummary.render(result));
@@ -90,14 +89,13 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
             run.setResult(r);
             listener.getLogger().println("twzrd-ops: " + result.getSeverity() + " marks the stage and the build " + r);
         }
-        return StepSummary.of(result, alerts.shouldNotify(), alerts.message());
+        return out.summary;
     }
 
-    /** The request for the agent; for an SSH target the key is read from the credential here, never logged or kept. */
-    private JobRequest request(Run<?, ?> run, String stateDir, String reportDir, String previousAlertState)
-            throws AbortException {
+    /** For an SSH target, the key from the credential, read here for this run only, never logged or kept. */
+    private void withKey(Run<?, ?> run, AgentRequest request) throws AbortException {
         if (!settings.remote()) {
-            return settings.request(stateDir, reportDir, previousAlertState, null, null);
+            return;
         }
         Optional<String> problem = Validation.target(settings.target)
                 .or(() -> Validation.knownHosts(settings.knownHosts, true));
@@ -114,8 +112,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
                     + "' is available to this build");
         }
         CredentialsProvider.track(run, key);
-        return settings.request(stateDir, reportDir, previousAlertState, key.getPrivateKeys().get(0),
-                Secret.toString(key.getPassphrase()));
+        request.key(key.getPrivateKeys().get(0), Secret.toString(key.getPassphrase()));
     }
 
     /** Archives the report files the check wrote into the workspace. */

@@ -7,6 +7,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.OpsConfig;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -135,12 +136,12 @@ public abstract class TwzrdStep extends Step {
     }
 
     /**
-     * The values an execution keeps, with blank fields filled from the global configuration: plain strings only,
-     * copied when the step starts, so the execution never holds the step. Node paths and the SSH key are added
-     * when the check runs.
+     * The values an execution keeps: the step's and the global configuration's, as layers core merges key by key
+     * (a blank field is not set); plain strings only, copied when the step starts, so the execution never holds the
+     * step. Node paths, the previous build and the SSH key are added when the check runs.
      */
-    StepSettings settings(String check, String apps, String healthUrl, String settle, String deadline, String logs) {
-        return new StepSettings(this, TwzrdGlobalConfiguration.get(), check, apps, healthUrl, settle, deadline, logs);
+    StepSettings settings(String check, Map<String, String> checkFields, String logs) {
+        return new StepSettings(this, TwzrdGlobalConfiguration.get(), check, checkFields, logs);
     }
 
     /** Validates YAML configuration text for a form. */

@@ -20,7 +20,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 import xyz.twzrd.ops.core.run.Validation;
-import xyz.twzrd.ops.core.jobs.Outcome;
+import xyz.twzrd.ops.core.run.Outcome;
 
 import java.util.List;
 import java.util.Set;

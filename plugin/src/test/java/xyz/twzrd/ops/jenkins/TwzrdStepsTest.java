@@ -226,4 +226,72 @@ class TwzrdStepsTest {
         WorkflowRun b = run(j, "def r = twzrdAlerts()\necho \"global=${r.severity}\"", Result.SUCCESS);
         j.assertLogContains("global=ALERT", b);
     }
+
+    /** A job of its own on the agent, for tests that look at several builds. */
+    private WorkflowJob job(JenkinsRule j, String body) throws Exception {
+        j.createOnlineSlave(j.jenkins.getLabel("vps"));
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\n" + body + "\n}", true));
+        return job;
+    }
+
+    @Test
+    void theSecondReportIsComparedWithTheFirst(JenkinsRule j) throws Exception {
+        // the step empties its report folder each build: the comparison comes from the previous build's result
+        WorkflowJob job = job(j, "twzrdHealthCheck(" + common() + ", onAlert: 'SUCCESS', onUnknown: 'UNSTABLE', config: "
+                + MEMORY_ALERT_ONLY + ")");
+        job.scheduleBuild2(0).get();
+        WorkflowRun second = job.scheduleBuild2(0).get();
+        String text = reportText(second);
+        assertThat(text).contains("since the previous report").doesNotContain("No previous report to compare with");
+    }
+
+    private static String reportText(WorkflowRun b) throws IOException {
+        for (var a : b.getArtifacts()) {
+            if (a.relativePath.endsWith(".txt")) {
+                try (var in = b.getArtifactManager().root().child(a.relativePath).open()) {
+                    return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no text report archived in " + b);
+    }
+
+    @Test
+    void restartFieldsLeftOutKeepTheConfiguredRestart(JenkinsRule j) throws Exception {
+        int port = startWebApp("web2");
+        int other = startWebApp("other2");
+        try {
+            TwzrdGlobalConfiguration.get().setConfig("pm2:\n  restart-apps: web2\n  settle: 1s\n  health-url: "
+                    + "http://127.0.0.1:" + port + "/health\n");
+            WorkflowRun b = run(j, "def r = pm2Restart(" + common() + ")\necho \"restart=${r.severity}\"", Result.SUCCESS);
+            TwzrdBuildAction a = b.getAction(TwzrdBuildAction.class);
+            assertThat(a.getResult().finding("restart:web2")).as("the configured app was restarted").isPresent();
+            assertThat(a.getResult().finding("restart:other2")).as("pm2.restart-apps was not overridden").isEmpty();
+            assertThat(other).isPositive();
+        } finally {
+            TwzrdGlobalConfiguration.get().setConfig(null);
+            pm2Cli(Map.of(), "delete", "web2");
+            pm2Cli(Map.of(), "delete", "other2");
+        }
+    }
+
+    @Test
+    void aStepConfigMergesWithTheGlobalOneAndSetsTheAlertPolicy(JenkinsRule j) throws Exception {
+        TwzrdGlobalConfiguration.get().setConfig("thresholds:\n  memory: {alert: 0, emergency: 100}\n"
+                + "  load: {alert: 100000, emergency: 100000}\n  disk: {alert: 100, emergency: 100}\n");
+        try {
+            // the step sets only the swap threshold and the debounce: the global memory threshold still applies
+            WorkflowJob job = job(j, "def r = twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', onUnknown: 'UNSTABLE', "
+                    + "config: 'thresholds:\\n  swap: {alert: 100, emergency: 100}\\nalert: {debounce: 2}\\n')\n"
+                    + "echo \"notify=${r.notify}\"");
+            WorkflowRun first = job.scheduleBuild2(0).get();
+            assertThat(first.getAction(TwzrdBuildAction.class).getResult().finding("memory").orElseThrow().severity())
+                    .isEqualTo(xyz.twzrd.ops.core.Severity.ALERT);
+            j.assertLogContains("notify=false", first);
+            j.assertLogContains("notify=true", job.scheduleBuild2(0).get());
+        } finally {
+            TwzrdGlobalConfiguration.get().setConfig(null);
+        }
+    }
 }

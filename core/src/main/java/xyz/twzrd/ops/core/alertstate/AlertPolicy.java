@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.alertstate;
 
+import xyz.twzrd.ops.core.Durations;
+
 import java.time.Duration;
 
 /**
@@ -11,7 +13,12 @@ import java.time.Duration;
  *                    notified within this long after a planned restart
  */
 public record AlertPolicy(int remindEvery, int debounce, Duration muteAfterPlannedRestart) {
-    public static final AlertPolicy DEFAULT = new AlertPolicy(24, 1, Duration.ofMinutes(15));
+    public static final int DEFAULT_REMIND_EVERY = 24;
+    public static final int DEFAULT_DEBOUNCE = 1;
+    /** Default of {@code alert.mute-after-restart}, as the configuration writes it. */
+    public static final String DEFAULT_MUTE_AFTER_RESTART = "15m";
+    public static final AlertPolicy DEFAULT = new AlertPolicy(DEFAULT_REMIND_EVERY, DEFAULT_DEBOUNCE,
+            Durations.parse(DEFAULT_MUTE_AFTER_RESTART));
 
     public AlertPolicy {
         if (remindEvery < 1) {

@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.history;
 
+import xyz.twzrd.ops.core.Durations;
+
 import java.time.Duration;
 
 /**
@@ -9,7 +11,10 @@ import java.time.Duration;
  * @param maxAge  no run older than this (default 400 days)
  */
 public record HistoryRetention(int maxRuns, Duration maxAge) {
-    public static final HistoryRetention DEFAULT = new HistoryRetention(9000, Duration.ofDays(400));
+    public static final int DEFAULT_KEEP = 9000;
+    /** Default of {@code history.max-age}, as the configuration writes it. */
+    public static final String DEFAULT_MAX_AGE = "400d";
+    public static final HistoryRetention DEFAULT = new HistoryRetention(DEFAULT_KEEP, Durations.parse(DEFAULT_MAX_AGE));
 
     public HistoryRetention {
         if (maxRuns < 1) {

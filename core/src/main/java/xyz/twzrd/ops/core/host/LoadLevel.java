@@ -12,7 +12,9 @@ import java.util.Set;
  */
 public class LoadLevel extends Level {
     private static final Set<Integer> WINDOWS = Set.of(1, 5, 15);
-    private int window = 5;
+    /** Default load-average window in minutes. */
+    public static final int DEFAULT_WINDOW = 5;
+    private int window = DEFAULT_WINDOW;
     private boolean perCore;
 
     public LoadLevel() {

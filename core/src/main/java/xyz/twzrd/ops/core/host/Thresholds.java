@@ -8,10 +8,19 @@ import xyz.twzrd.ops.core.ConfigException;
  * above 85% / 95%. "Above" is strict: a value equal to a threshold does not trip it.
  */
 public class Thresholds {
-    private Level swap = new Level(20, 80);
-    private LoadLevel load = new LoadLevel(8, 12);
-    private Level memory = new Level(90, 95);
-    private DiskLevel disk = new DiskLevel(85, 95);
+    public static final int SWAP_ALERT = 20;
+    public static final int SWAP_EMERGENCY = 80;
+    public static final int LOAD_ALERT = 8;
+    public static final int LOAD_EMERGENCY = 12;
+    public static final int MEMORY_ALERT = 90;
+    public static final int MEMORY_EMERGENCY = 95;
+    public static final int DISK_ALERT = 85;
+    public static final int DISK_EMERGENCY = 95;
+
+    private Level swap = new Level(SWAP_ALERT, SWAP_EMERGENCY);
+    private LoadLevel load = new LoadLevel(LOAD_ALERT, LOAD_EMERGENCY);
+    private Level memory = new Level(MEMORY_ALERT, MEMORY_EMERGENCY);
+    private DiskLevel disk = new DiskLevel(DISK_ALERT, DISK_EMERGENCY);
 
     public Level getSwap() {
         return swap;

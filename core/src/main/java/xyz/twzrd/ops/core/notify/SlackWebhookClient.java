@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.notify;
 
+import xyz.twzrd.ops.core.Durations;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,14 @@ import java.time.Duration;
  * every reason it reports has the webhook URL masked.
  */
 public final class SlackWebhookClient {
+    /** Default timeout of each attempt ({@code notify.slack-timeout}). */
+    public static final String DEFAULT_TIMEOUT_TEXT = "10s";
+    public static final Duration DEFAULT_TIMEOUT = Durations.parse(DEFAULT_TIMEOUT_TEXT);
+    /** Default attempts in all ({@code notify.slack-attempts}). */
+    public static final int DEFAULT_ATTEMPTS = 3;
+    /** Wait before the first retry, doubled for each further one. */
+    public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(1);
+
     private final Duration timeout;
     private final int maxAttempts;
     private final Duration backoff;
@@ -34,9 +44,9 @@ public final class SlackWebhookClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Defaults: 10 s timeout, 3 attempts, 1 s first backoff. */
+    /** The defaults: {@link #DEFAULT_TIMEOUT}, {@link #DEFAULT_ATTEMPTS}, {@link #DEFAULT_BACKOFF}. */
     public static SlackWebhookClient defaults() {
-        return new SlackWebhookClient(Duration.ofSeconds(10), 3, Duration.ofSeconds(1));
+        return new SlackWebhookClient(DEFAULT_TIMEOUT, DEFAULT_ATTEMPTS, DEFAULT_BACKOFF);
     }
 
     public NotificationResult send(URI webhook, SlackMessage message) {

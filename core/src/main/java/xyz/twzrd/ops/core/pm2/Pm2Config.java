@@ -1,23 +1,58 @@
 package xyz.twzrd.ops.core.pm2;
 
-import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.ConfigException;
+import xyz.twzrd.ops.core.Durations;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The {@code pm2:} section of the configuration: crash-loop detection and the defaults of the verified restart.
- * Durations are written as {@code 10s}, {@code 5m}.
+ * The {@code pm2:} section of the configuration: how PM2 is reached, crash-loop detection and the defaults of the
+ * verified restart. Durations are written as {@code 10s}, {@code 5m}. Each default is stated once, here.
  */
 public class Pm2Config {
+    /** Default of {@code pm2.restart-apps}. */
+    public static final String DEFAULT_RESTART_APPS = "all";
+    /** Default of {@code pm2.settle}, as written in the configuration. */
+    public static final String DEFAULT_SETTLE = "10s";
+    /** Default of {@code pm2.deadline}. */
+    public static final String DEFAULT_DEADLINE = "60s";
+    /** Default of {@code pm2.command-timeout}. */
+    public static final String DEFAULT_COMMAND_TIMEOUT = "30s";
+    /** Default of {@code pm2.program}: found on the target's PATH. */
+    public static final String DEFAULT_PROGRAM = "pm2";
+
+    private String program = DEFAULT_PROGRAM;
+    private String home;
+    private Duration commandTimeout = Pm2Settings.DEFAULT_TIMEOUT;
     private int crashLoopRestarts = 5;
-    private String crashLoopWindow = "5m";
+    private Duration crashLoopWindow = Duration.ofMinutes(5);
     private boolean stopLooping;
     private long daemonLogBytes = 1024 * 1024;
-    private String restartApps = "all";
-    private String settle = "10s";
-    private String deadline = "60s";
+    private String restartApps = DEFAULT_RESTART_APPS;
+    private Duration settle = Durations.parse(DEFAULT_SETTLE);
+    private Duration deadline = Durations.parse(DEFAULT_DEADLINE);
     private String healthUrl;
+
+    /** The pm2 program: a name on the target's PATH (default {@code pm2}) or a path. */
+    public String getProgram() {
+        return program;
+    }
+
+    /** PM2_HOME of the daemon to query; null: the target's environment decides, as pm2 itself does. */
+    public String getHome() {
+        return home;
+    }
+
+    /** How long one pm2 command may run (default 30s). */
+    public Duration getCommandTimeout() {
+        return commandTimeout;
+    }
+
+    /** How to reach PM2 on a target, from {@code program}, {@code home} and {@code command-timeout}. */
+    public Pm2Settings settings() {
+        return new Pm2Settings(program, home == null || home.isBlank() ? null : Path.of(home), commandTimeout);
+    }
 
     /** More unplanned exits than this of one app within {@link #crashLoopWindow()} is a crash loop (default 5). */
     public int getCrashLoopRestarts() {
@@ -27,7 +62,7 @@ public class Pm2Config {
 
     /** The crash-loop window (default 5m). */
     public Duration crashLoopWindow() {
-        return Durations.parse(crashLoopWindow);
+        return crashLoopWindow;
     }
 
 
@@ -54,21 +89,21 @@ public class Pm2Config {
 
     /** Wait after {@code pm2 restart} before listing again (default 10s). */
     public Duration settle() {
-        return Durations.parse(settle);
+        return settle;
     }
 
     public Pm2Config setSettle(Duration d) {
-        this.settle = Durations.format(d);
+        this.settle = d;
         return this;
     }
 
     /** How long after the settle time the health URL may take to answer 2xx (default 60s). */
     public Duration deadline() {
-        return Durations.parse(deadline);
+        return deadline;
     }
 
     public Pm2Config setDeadline(Duration d) {
-        this.deadline = Durations.format(d);
+        this.deadline = d;
         return this;
     }
 
@@ -87,9 +122,13 @@ public class Pm2Config {
         if (crashLoopRestarts < 1 || crashLoopRestarts > 10_000) {
             throw new ConfigException(key + ".crash-loop-restarts", "must be from 1 to 10000, not " + crashLoopRestarts);
         }
-        duration(key + ".crash-loop-window", crashLoopWindow, true);
-        duration(key + ".settle", settle, false);
-        duration(key + ".deadline", deadline, false);
+        Durations.require(key + ".crash-loop-window", crashLoopWindow, true);
+        Durations.require(key + ".settle", settle, false);
+        Durations.require(key + ".deadline", deadline, false);
+        Durations.require(key + ".command-timeout", commandTimeout, true);
+        if (program == null || program.isBlank()) {
+            throw new ConfigException(key + ".program", "must name the pm2 program");
+        }
         if (daemonLogBytes < 4096 || daemonLogBytes > 256L * 1024 * 1024) {
             throw new ConfigException(key + ".daemon-log-bytes", "must be from 4096 to 268435456, not " + daemonLogBytes);
         }
@@ -107,13 +146,4 @@ public class Pm2Config {
         }
     }
 
-    private static void duration(String key, String text, boolean positive) throws ConfigException {
-        try {
-            if (positive && Durations.parse(text).isZero()) {
-                throw new ConfigException(key, "must be longer than 0");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, e.getMessage());
-        }
-    }
 }

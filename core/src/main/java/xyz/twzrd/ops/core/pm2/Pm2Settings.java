@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.pm2;
 
+import xyz.twzrd.ops.core.Durations;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,10 +14,10 @@ import java.time.Duration;
  * @param timeout how long one pm2 command may run
  */
 public record Pm2Settings(String pm2, Path pm2Home, Duration timeout) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = Durations.parse(Pm2Config.DEFAULT_COMMAND_TIMEOUT);
 
     public Pm2Settings {
-        pm2 = pm2 == null || pm2.isBlank() ? "pm2" : pm2;
+        pm2 = pm2 == null || pm2.isBlank() ? Pm2Config.DEFAULT_PROGRAM : pm2;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
     }
 }

@@ -28,9 +28,17 @@ public record ReportSet(Path text, Path json, Path html, ReportComparison compar
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
 
     public static ReportSet write(Path dir, CheckResult result) throws IOException {
+        return write(dir, result, Optional.empty());
+    }
+
+    /**
+     * Writes the set, compared with {@code previous} when given (Jenkins: the previous build's result of the check),
+     * else with the newest earlier report of the check in {@code dir}.
+     */
+    public static ReportSet write(Path dir, CheckResult result, Optional<CheckResult> previous) throws IOException {
         String prefix = reportPrefix(result.getCheck());
-        ReportComparison cmp = previous(dir, prefix)
-                .map(p -> ReportComparison.compare(p, result)).orElse(ReportComparison.NONE);
+        Optional<CheckResult> before = previous.isPresent() ? previous : previous(dir, prefix);
+        ReportComparison cmp = before.map(p -> ReportComparison.compare(p, result)).orElse(ReportComparison.NONE);
         String base = prefix + DAY.format(result.getStartedAt());
         if (Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".txt"))) {
             base = base + "-" + TIME.format(result.getStartedAt());

@@ -25,6 +25,9 @@ public final class RemoteChecks {
     /** Finding id of a host that could not be reached. */
     public static final String CONNECTION = "connection";
 
+    /** Hosts checked at the same time unless told otherwise. */
+    public static final int DEFAULT_PARALLEL = 4;
+
     /** A check to run on one connected target. */
     @FunctionalInterface
     public interface Check {

@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.ssh;
 
+import xyz.twzrd.ops.core.Durations;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,8 +26,12 @@ import java.util.regex.Pattern;
 public record SshSettings(String user, String host, int port, Path identityFile, byte[] privateKey, char[] passphrase,
                           Path knownHosts, Duration connectTimeout, Duration commandTimeout) {
     public static final int DEFAULT_PORT = 22;
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(30);
+    /** Default connect timeout, as options write it. */
+    public static final String DEFAULT_CONNECT_TIMEOUT_TEXT = "10s";
+    /** Default command timeout, as options write it. */
+    public static final String DEFAULT_COMMAND_TIMEOUT_TEXT = "30s";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Durations.parse(DEFAULT_CONNECT_TIMEOUT_TEXT);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Durations.parse(DEFAULT_COMMAND_TIMEOUT_TEXT);
     private static final Pattern TARGET = Pattern.compile("^([A-Za-z0-9._][A-Za-z0-9._-]*)@([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+])(?::(\\d{1,5}))?$");
 
     public SshSettings {

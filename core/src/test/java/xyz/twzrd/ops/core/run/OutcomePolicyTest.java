@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.jobs;
+package xyz.twzrd.ops.core.run;
 
 import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.CheckResult;
@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertPolicy;
+import xyz.twzrd.ops.core.alertstate.AlertTracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,9 +43,11 @@ class OutcomePolicyTest {
     void stepSummaryIsPlainAndSerializable() throws Exception {
         CheckResult r = new CheckResult("alerts", "vps1", Instant.parse("2026-11-30T01:00:00Z"), Duration.ofMillis(5),
                 List.of(new Finding("swap", Severity.ALERT, 25.0, "%", 20.0, 80.0, "swap 25.0% used")));
-        Map<String, Object> m = StepSummary.of(r, true, "ALERT alerts on vps1: swap ALERT");
+        r.putSection(AlertOutcome.SECTION, new AlertTracker(AlertPolicy.DEFAULT).next(AlertOutcome.EMPTY, r, Optional.empty()));
+        Map<String, Object> m = StepSummary.of(new RunOutcome(r, List.of(), List.of(), false));
         assertThat(m).containsEntry("severity", "ALERT").containsEntry("color", "warning")
                 .containsEntry("notify", true).containsEntry("exitCode", 1);
+        assertThat((String) m.get("message")).contains("NEW swap ALERT");
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(m);
         }

@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.jobs;
+package xyz.twzrd.ops.core.run;
 
 import xyz.twzrd.ops.core.Severity;
 

@@ -1,7 +1,8 @@
-package xyz.twzrd.ops.core.jobs;
+package xyz.twzrd.ops.core.run;
 
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.notify.SlackMessage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,21 +18,19 @@ public final class StepSummary {
     private StepSummary() {
     }
 
-    /**
-     * @param result  the check result
-     * @param notify  whether the alert state says to notify now
-     * @param message the notification text (one-line summary plus detail lines)
-     */
-    public static Map<String, Object> of(CheckResult result, boolean notify, String message) {
+    /** The summary of a run: its severity, the notification decision and content, and every finding. */
+    public static Map<String, Object> of(RunOutcome run) {
+        CheckResult result = run.result();
+        SlackMessage message = run.message();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("check", result.getCheck());
         m.put("host", result.getHost());
         m.put("severity", result.getSeverity().name());
         m.put("exitCode", result.getSeverity().exitCode());
         m.put("summary", result.getSummary());
-        m.put("color", result.getSeverity().slackColor());
-        m.put("notify", notify);
-        m.put("message", message);
+        m.put("color", message.color());
+        m.put("notify", run.shouldNotify());
+        m.put("message", message.fullText());
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : result.getFindings()) {
             Map<String, Object> fm = new LinkedHashMap<>();
