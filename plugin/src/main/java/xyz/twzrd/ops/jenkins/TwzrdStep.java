@@ -167,9 +167,5 @@ public abstract class TwzrdStep extends Step {
         static String fixEmpty(String s) {
             return s == null || s.isBlank() ? null : s.trim();
         }
-
-        static String or(String a, String b) {
-            return a != null && !a.isBlank() ? a : b == null ? "" : b;
-        }
     }
 }
