@@ -6,9 +6,9 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.testkit.FreePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,10 +118,7 @@ class JobRunnerTest {
         assertThat(noKnownHosts.getSeverity()).isEqualTo(Severity.UNKNOWN);
         assertThat(noKnownHosts.getFindings().get(0).message()).contains("cannot be turned off");
 
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = FreePort.loopback();
         String target = "ops@127.0.0.1:" + closed;
         CheckResult unreachable = JobRunner.run(request("alerts", "", "5s", "", target,
                 "[127.0.0.1]:" + closed + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ0000000000000000000000000000000000000000000"),
