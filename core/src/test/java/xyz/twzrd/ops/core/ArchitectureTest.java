@@ -11,13 +11,14 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The layering of core's production classes (docs/architecture.md): no cycles between its packages, no Jenkins,
- * Stapler or picocli type, nothing of the faces (cli, plugin). {@code PackageCyclesTest} checks the same cycles
- * with the JDK's jdeps.
+ * The layering of core's production classes (docs/architecture.md): no cycles between its packages, each layer
+ * uses only the layers below it, no Jenkins, Stapler or picocli type, nothing of the faces (cli, plugin).
+ * {@code PackageCyclesTest} checks the cycles once more with the JDK's jdeps.
  */
 class ArchitectureTest {
     static final String CORE = "xyz.twzrd.ops.core";
@@ -69,6 +70,33 @@ class ArchitectureTest {
     @Test
     void noCyclesBetweenCorePackages() {
         noPackageCycles(CORE).check(MAIN);
+    }
+
+    /**
+     * The drawing in docs/architecture.md, bottom up. Packages of one layer may use each other (without cycles);
+     * a layer uses only the layers below it, and nothing in core uses {@code run}, the entry point of the faces.
+     */
+    @Test
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("model").definedBy(CORE)
+                .layer("exec").definedBy(CORE + ".exec..")
+                .layer("host").definedBy(CORE + ".host..")
+                .layer("sources").definedBy(CORE + ".pm2..", CORE + ".logs..", CORE + ".audit..", CORE + ".ssh..",
+                        CORE + ".schedule..")
+                .layer("records").definedBy(CORE + ".alertstate..", CORE + ".notify..", CORE + ".report..",
+                        CORE + ".history..")
+                .layer("config").definedBy(CORE + ".config..")
+                .layer("jobs").definedBy(CORE + ".jobs..")
+                .layer("run").definedBy(CORE + ".run..")
+                .whereLayer("run").mayNotBeAccessedByAnyLayer()
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("run")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("jobs", "run")
+                .whereLayer("records").mayOnlyBeAccessedByLayers("config", "jobs", "run")
+                .whereLayer("sources").mayOnlyBeAccessedByLayers("records", "config", "jobs", "run")
+                .whereLayer("host").mayOnlyBeAccessedByLayers("sources", "records", "config", "jobs", "run")
+                .whereLayer("exec").mayOnlyBeAccessedByLayers("host", "sources", "records", "config", "jobs", "run")
+                .check(MAIN);
     }
 
     @Test
