@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pinned one with a daemon of its own and no apps, so its findings are OK.
  */
 class AlertsCommandTest {
-    static TestPm2 pm2;
+    static Pm2Sandbox pm2;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startPm2() throws Exception {
-        pm2 = new TestPm2();
+        pm2 = new Pm2Sandbox();
     }
 
     @AfterAll
@@ -43,7 +44,7 @@ class AlertsCommandTest {
         List<String> base = new ArrayList<>(List.of("alerts", "--state-dir", dir.resolve("state").toString(),
                 "--report-dir", dir.resolve("r").toString(), "--load-alert", "100000", "--load-emergency", "100000",
                 "--swap-alert", "100", "--swap-emergency", "100"));
-        base.addAll(pm2.options());
+        base.addAll(pm2.runnerOptions());
         base.addAll(List.of(more));
         return base.toArray(String[]::new);
     }

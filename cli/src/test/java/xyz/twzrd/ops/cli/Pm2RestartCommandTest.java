@@ -4,9 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xyz.twzrd.ops.core.testkit.FreePort;
+import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code twzrd-ops pm2-restart} as a user runs it, against a real pm2 daemon with a healthy HTTP app. */
 class Pm2RestartCommandTest {
-    static TestPm2 pm2;
+    static Pm2Sandbox pm2;
     static int port;
 
     @TempDir
@@ -24,10 +24,9 @@ class Pm2RestartCommandTest {
 
     @BeforeAll
     static void startApp() throws Exception {
-        pm2 = new TestPm2();
-        port = freePort();
-        pm2.run(Map.of("PORT", String.valueOf(port), "TWZRD_SECRET", "hunter2-cli"),
-                "start", TestPm2.APPS.resolve("healthy.js").toString(), "--name", "web");
+        pm2 = new Pm2Sandbox();
+        port = FreePort.loopback();
+        pm2.start("healthy.js", "web", Map.of("PORT", String.valueOf(port), "TWZRD_SECRET", "hunter2-cli"));
     }
 
     @AfterAll
@@ -35,16 +34,10 @@ class Pm2RestartCommandTest {
         pm2.close();
     }
 
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     Run restart(String... more) {
         List<String> args = new ArrayList<>(List.of("pm2-restart", "--state-dir", dir.resolve("state").toString(),
                 "--report-dir", dir.resolve("reports").toString(), "--settle", "500ms"));
-        args.addAll(pm2.options());
+        args.addAll(pm2.runnerOptions());
         args.addAll(List.of(more));
         return Run.of(args.toArray(String[]::new));
     }
@@ -62,7 +55,7 @@ class Pm2RestartCommandTest {
 
     @Test
     void aDeadEndpointIsAnEmergencyNamingIt() throws Exception {
-        int dead = freePort();
+        int dead = FreePort.loopback();
         Run r = restart("--health-url", "http://127.0.0.1:" + dead + "/health", "--deadline", "1s");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).startsWith("EMERGENCY pm2-restart").contains("EMERGENCY health: http://127.0.0.1:" + dead

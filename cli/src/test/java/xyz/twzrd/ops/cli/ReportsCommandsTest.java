@@ -18,13 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
 /** health-check, history and alerts with Slack, as a user runs them on this host; Slack is a loopback server. */
 class ReportsCommandsTest {
     private static final String SECRET = "/services/T1/B2/veryS3cret";
 
     /** The pinned pm2 with a daemon of its own and no apps, so the PM2 findings are OK. */
-    static TestPm2 pm2;
+    static Pm2Sandbox pm2;
 
     @TempDir
     Path dir;
@@ -33,7 +34,7 @@ class ReportsCommandsTest {
 
     @BeforeAll
     static void startPm2() throws Exception {
-        pm2 = new TestPm2();
+        pm2 = new Pm2Sandbox();
     }
 
     @AfterAll
@@ -53,7 +54,7 @@ class ReportsCommandsTest {
             // a busy shared host must not turn the forced memory ALERT into a load or swap EMERGENCY
             all.addAll(List.of("--load-alert", "10000", "--load-emergency", "10000", "--swap-alert", "100", "--swap-emergency", "100",
                     "--disk-alert", "100", "--disk-emergency", "100"));
-            all.addAll(pm2.options());
+            all.addAll(pm2.runnerOptions());
         }
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

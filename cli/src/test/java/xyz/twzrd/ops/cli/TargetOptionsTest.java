@@ -7,8 +7,8 @@ import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.host.HostProbe;
+import xyz.twzrd.ops.core.testkit.FreePort;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,12 +21,6 @@ class TargetOptionsTest {
 
     Run run(String... args) {
         return Run.of(args);
-    }
-
-    private int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private String[] alerts(String... targets) throws Exception {
@@ -45,7 +39,7 @@ class TargetOptionsTest {
 
     @Test
     void oneUnreachableHostIsAPlainUnknownResult() throws Exception {
-        int port = closedPort();
+        int port = FreePort.loopback();
         Run r = run(alerts("ops@127.0.0.1:" + port));
         assertThat(r.exit()).as(r.err()).isEqualTo(3);
         JsonNode n = Json.mapper().readTree(r.out());
@@ -58,7 +52,7 @@ class TargetOptionsTest {
 
     @Test
     void severalHostsGiveOneResultEachAndTheWorstSeverity() throws Exception {
-        Run r = run(alerts("ops@127.0.0.1:" + closedPort(), "ops@127.0.0.1:" + closedPort()));
+        Run r = run(alerts("ops@127.0.0.1:" + FreePort.loopback(), "ops@127.0.0.1:" + FreePort.loopback()));
         assertThat(r.exit()).isEqualTo(3);
         JsonNode n = Json.mapper().readTree(r.out());
         assertThat(n.get("severity").asText()).isEqualTo("UNKNOWN");

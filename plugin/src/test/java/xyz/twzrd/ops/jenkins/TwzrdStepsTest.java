@@ -12,15 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import xyz.twzrd.ops.core.testkit.FreePort;
+import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,52 +34,28 @@ class TwzrdStepsTest {
             + "  swap: {alert: 100, emergency: 100}\\n  load: {alert: 100000, emergency: 100000}\\n"
             + "  disk: {alert: 100, emergency: 100}\\n'";
 
-    private static String pm2;
-    private static Path pm2Home;
+    /** The pinned pm2 (installed by the core module's build) with a daemon of its own; core's test helper. */
+    private static Pm2Sandbox pm2;
 
     @BeforeAll
-    static void pm2() throws Exception {
-        pm2 = System.getProperty("twzrd.pm2");
-        assertThat(pm2).as("system property twzrd.pm2 (set by the build)").isNotBlank();
-        assertThat(Path.of(pm2)).as("pinned pm2 installed by the core module's build").exists();
-        pm2Home = Files.createTempDirectory(Path.of("/tmp"), "tj-");
+    static void startPm2() throws Exception {
+        pm2 = new Pm2Sandbox();
     }
 
     @AfterAll
     static void killPm2() throws Exception {
-        pm2Cli(Map.of(), "kill");
+        pm2.close();
     }
 
-    /** Runs the pinned pm2 against the test's PM2_HOME; fails on a non-zero exit. */
-    private static void pm2Cli(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(pm2));
-        argv.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
-                .redirectOutput(pm2Home.resolve("pm2-cli.log").toFile());
-        pb.environment().put("PM2_HOME", pm2Home.toString());
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("pm2 " + String.join(" ", args) + " finished").isTrue();
-        assertThat(p.exitValue()).as("exit code of pm2 " + String.join(" ", args)).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** Starts a small HTTP app under pm2 (GET /health answers 200) and returns its port. */
-    private static int startWebApp(String name) throws Exception {
-        int port = freePort();
-        Path app = Files.writeString(pm2Home.resolve(name + ".js"), "require('http').createServer((q, s) => {"
-                + " s.writeHead(q.url === '/health' ? 200 : 404); s.end('ok'); }).listen(" + port + ", '127.0.0.1');\n");
-        pm2Cli(Map.of(), "start", app.toString(), "--name", name);
+    /** Starts core's healthy test app under pm2 (GET /health answers 200) and returns its port. */
+    private static int startWebApp(String name) {
+        int port = FreePort.loopback();
+        pm2.start("healthy.js", name, Map.of("PORT", String.valueOf(port)));
         return port;
     }
 
     private static String common() {
-        return "pm2: '" + pm2 + "', pm2Home: '" + pm2Home + "'";
+        return "pm2: '" + pm2.bin() + "', pm2Home: '" + pm2.home() + "'";
     }
 
     /** Runs the body on an agent; checks the result unless expected is null. */
@@ -193,7 +165,7 @@ class TwzrdStepsTest {
             assertThat(a.getCheck()).isEqualTo("pm2-restart");
             assertThat(a.getResult().getFindings()).isNotEmpty();
         } finally {
-            pm2Cli(Map.of(), "delete", "web");
+            pm2.pm2(Map.of(), "delete", "web");
         }
     }
 
@@ -212,8 +184,8 @@ class TwzrdStepsTest {
     @Test
     void globalDefaultsRoundTripAndApply(JenkinsRule j) throws Exception {
         TwzrdGlobalConfiguration g = TwzrdGlobalConfiguration.get();
-        g.setPm2(pm2);
-        g.setPm2Home(pm2Home.toString());
+        g.setPm2(pm2.bin());
+        g.setPm2Home(pm2.home().toString());
         g.setPm2Timeout("45s");
         g.setOnAlert("SUCCESS");
         g.setConfig("thresholds:\n  memory: {alert: 0, emergency: 100}\n  swap: {alert: 100, emergency: 100}\n"
@@ -271,8 +243,8 @@ class TwzrdStepsTest {
             assertThat(other).isPositive();
         } finally {
             TwzrdGlobalConfiguration.get().setConfig(null);
-            pm2Cli(Map.of(), "delete", "web2");
-            pm2Cli(Map.of(), "delete", "other2");
+            pm2.pm2(Map.of(), "delete", "web2");
+            pm2.pm2(Map.of(), "delete", "other2");
         }
     }
 

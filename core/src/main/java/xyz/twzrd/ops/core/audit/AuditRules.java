@@ -1,8 +1,8 @@
 package xyz.twzrd.ops.core.audit;
 
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.host.HostPolicy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,10 +67,10 @@ public final class AuditRules {
             }
         }
         double pct = ramBytes > 0 ? 100.0 * sum / ramBytes : 0;
-        String sumFound = String.format(Locale.ROOT, "limits sum to %s = %.0f%% of %s RAM", HostPolicy.bytes(sum), pct,
-                HostPolicy.bytes(ramBytes));
-        String expected = String.format(Locale.ROOT,
-                "a max_memory_restart for every PM2 app, summing to at most %.0f%% of RAM", maxPercentOfRam);
+        String sumFound = String.format(Locale.ROOT, "limits sum to %s = %s of %s RAM", Numbers.bytes(sum),
+                Numbers.percent(pct, 0), Numbers.bytes(ramBytes));
+        String expected = "a max_memory_restart for every PM2 app, summing to at most "
+                + Numbers.percent(maxPercentOfRam, 0) + " of RAM";
         boolean over = ramBytes > 0 && pct > maxPercentOfRam;
         if (!missing.isEmpty()) {
             String first = missing.iterator().next();

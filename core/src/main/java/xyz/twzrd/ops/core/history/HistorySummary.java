@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.report.TextReport;
 
 /**
  * A history read in one pass: the trend series of the runs (optionally of one check), the count of runs per
@@ -43,7 +43,7 @@ public record HistorySummary(TrendSeries trend, Map<Severity, Integer> bySeverit
         for (int i = Math.max(0, runs() - last); i < runs(); i++) {
             out.append(String.format(Locale.ROOT, "%-16s  %-9s", trend.labels().get(i), trend.severities().get(i)));
             for (var s : trend.series().values()) {
-                out.append(String.format(Locale.ROOT, " %11s", TextReport.value(s.get(i), "")));
+                out.append(String.format(Locale.ROOT, " %11s", Numbers.value(s.get(i), "")));
             }
             out.append('\n');
         }

@@ -1,9 +1,9 @@
 package xyz.twzrd.ops.core.history;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.report.Html;
 
@@ -79,6 +79,6 @@ public final class TrendPage {
     }
 
     private static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
+        return Numbers.fixed(d, 1);
     }
 }

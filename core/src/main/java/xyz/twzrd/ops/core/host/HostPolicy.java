@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.core.host;
 
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.host.DiskLevel;
 import xyz.twzrd.ops.core.host.Level;
@@ -38,8 +39,8 @@ public final class HostPolicy {
         double pct = 100.0 * s.swapUsedBytes() / s.swapTotalBytes();
         Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
         return new Finding("swap", sev, round(pct), "%", l.getAlert(), l.getEmergency(),
-                String.format(Locale.ROOT, "swap %.1f%% used (%s of %s)%s", pct, bytes(s.swapUsedBytes()),
-                        bytes(s.swapTotalBytes()), against(sev, l, "%")))
+                String.format(Locale.ROOT, "swap %s used (%s of %s)%s", Numbers.percent(pct, 1),
+                        Numbers.bytes(s.swapUsedBytes()), Numbers.bytes(s.swapTotalBytes()), against(sev, l, "%")))
                 .withDetail("usedBytes", s.swapUsedBytes()).withDetail("totalBytes", s.swapTotalBytes());
     }
 
@@ -49,13 +50,13 @@ public final class HostPolicy {
             return Finding.unknown("load", s.problems().getOrDefault("load", "load average could not be read"));
         }
         double v = raw;
-        String what = String.format(Locale.ROOT, "load average (%d min) %.2f", l.getWindow(), raw);
+        String what = String.format(Locale.ROOT, "load average (%d min) %s", l.getWindow(), Numbers.fixed(raw, 2));
         if (l.isPerCore()) {
             if (s.cpuCount() == null || s.cpuCount() <= 0) {
                 return Finding.unknown("load", "per-core load needs the CPU count, which could not be read");
             }
             v = raw / s.cpuCount();
-            what += String.format(Locale.ROOT, " = %.2f per CPU on %d CPUs", v, s.cpuCount());
+            what += String.format(Locale.ROOT, " = %s per CPU on %d CPUs", Numbers.fixed(v, 2), s.cpuCount());
         } else if (s.cpuCount() != null) {
             what += " on " + s.cpuCount() + " CPUs";
         }
@@ -78,8 +79,9 @@ public final class HostPolicy {
         double pct = 100.0 * used / s.memTotalBytes();
         Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
         return new Finding("memory", sev, round(pct), "%", l.getAlert(), l.getEmergency(),
-                String.format(Locale.ROOT, "memory %.1f%% used (%s of %s, %s available)%s", pct, bytes(used),
-                        bytes(s.memTotalBytes()), bytes(s.memAvailableBytes()), against(sev, l, "%")))
+                String.format(Locale.ROOT, "memory %s used (%s of %s, %s available)%s", Numbers.percent(pct, 1),
+                        Numbers.bytes(used), Numbers.bytes(s.memTotalBytes()), Numbers.bytes(s.memAvailableBytes()),
+                        against(sev, l, "%")))
                 .withDetail("totalBytes", s.memTotalBytes()).withDetail("availableBytes", s.memAvailableBytes());
     }
 
@@ -98,8 +100,9 @@ public final class HostPolicy {
             double pct = fs.usedPercent();
             Severity sev = Finding.grade(pct, l.getAlert(), l.getEmergency());
             out.add(new Finding("disk:" + fs.mount(), sev, round(pct), "%", l.getAlert(), l.getEmergency(),
-                    String.format(Locale.ROOT, "%s (%s) %.1f%% used, %s free of %s%s", fs.mount(), fs.type(), pct,
-                            bytes(fs.availBytes()), bytes(fs.totalBytes()), against(sev, l, "%"))));
+                    String.format(Locale.ROOT, "%s (%s) %s used, %s free of %s%s", fs.mount(), fs.type(),
+                            Numbers.percent(pct, 1), Numbers.bytes(fs.availBytes()), Numbers.bytes(fs.totalBytes()),
+                            against(sev, l, "%"))));
         }
         if (out.isEmpty()) {
             out.add(Finding.unknown("disk", "no local file system found to check"));
@@ -109,8 +112,8 @@ public final class HostPolicy {
 
     private static String against(Severity sev, Level l, String unit) {
         return switch (sev) {
-            case EMERGENCY -> " — above the emergency threshold " + num(l.getEmergency()) + unit;
-            case ALERT -> " — above the alert threshold " + num(l.getAlert()) + unit;
+            case EMERGENCY -> " — above the emergency threshold " + Numbers.plain(l.getEmergency()) + unit;
+            case ALERT -> " — above the alert threshold " + Numbers.plain(l.getAlert()) + unit;
             default -> "";
         };
     }
@@ -119,22 +122,4 @@ public final class HostPolicy {
         return Math.round(v * 100.0) / 100.0;
     }
 
-    static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    /** Bytes in binary units, e.g. {@code 558 MiB}, {@code 8.0 GiB}. */
-    public static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-        double v = b;
-        int i = -1;
-        while (v >= 1024 && i < units.length - 1) {
-            v /= 1024;
-            i++;
-        }
-        return v >= 100 ? String.format(Locale.ROOT, "%.0f %s", v, units[i]) : String.format(Locale.ROOT, "%.1f %s", v, units[i]);
-    }
 }

@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.core.host;
 
 import xyz.twzrd.ops.core.ConfigException;
+import xyz.twzrd.ops.core.Numbers;
 
 /** An "alert above / emergency above" pair of thresholds. */
 public class Level {
@@ -43,12 +44,8 @@ public class Level {
 
     private static void check(String key, double v, double max) throws ConfigException {
         if (Double.isNaN(v) || v < 0 || v > max) {
-            throw new ConfigException(key, "must be a number from 0 to " + (max == Double.MAX_VALUE ? "any" : fmt(max))
-                    + ", not " + v);
+            throw new ConfigException(key, "must be a number from 0 to "
+                    + (max == Double.MAX_VALUE ? "any" : Numbers.plain(max)) + ", not " + v);
         }
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 }

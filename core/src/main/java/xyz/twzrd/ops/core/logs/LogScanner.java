@@ -1,8 +1,8 @@
 package xyz.twzrd.ops.core.logs;
 
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.host.HostPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,19 +122,15 @@ public final class LogScanner {
                 .reduce((a, b) -> a + ", " + b).map(s -> " (most: " + s + ")").orElse("");
         String msg = String.format(Locale.ROOT, "%d new error line%s in %d log file%s%s, %s scanned%s%s", lines,
                 lines == 1 ? "" : "s", read, read == 1 ? "" : "s", unreadable == 0 ? "" : " (" + unreadable + " unreadable)",
-                HostPolicy.bytes(bytes), worst,
+                Numbers.bytes(bytes), worst,
                 switch (sev) {
-                    case EMERGENCY -> " — above the emergency threshold " + num(emergency);
-                    case ALERT -> " — above the alert threshold " + num(alert);
+                    case EMERGENCY -> " — above the emergency threshold " + Numbers.plain(emergency);
+                    case ALERT -> " — above the alert threshold " + Numbers.plain(alert);
                     default -> "";
                 });
         Finding f = new Finding("logs", sev, (double) lines, "lines", alert, emergency, msg)
                 .withDetail("files", read).withDetail("unreadable", unreadable).withDetail("bytesScanned", bytes);
         return loadProblem == null ? f : f.withDetail("offsets", loadProblem);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** What to read of one file, and the offset entry to save afterwards. */

@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.report;
 import java.util.Map;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
 
 /** The self-contained HTML report: one page, inline CSS, no scripts; every value escaped. */
 public final class HtmlReport {
@@ -19,9 +20,9 @@ public final class HtmlReport {
                 + "<th>Emergency</th><th>Message</th><th>Details</th></tr>\n");
         for (Finding f : r.getFindings()) {
             b.append("<tr><td>").append(Html.badge(f.severity())).append("</td><td>").append(Html.text(f.id()))
-                    .append("</td><td>").append(Html.text(TextReport.value(f.value(), f.unit())))
-                    .append("</td><td>").append(Html.text(TextReport.value(f.alert(), "")))
-                    .append("</td><td>").append(Html.text(TextReport.value(f.emergency(), "")))
+                    .append("</td><td>").append(Html.text(Numbers.value(f.value(), f.unit())))
+                    .append("</td><td>").append(Html.text(Numbers.value(f.alert(), "")))
+                    .append("</td><td>").append(Html.text(Numbers.value(f.emergency(), "")))
                     .append("</td><td>").append(Html.text(f.message())).append("</td><td>");
             for (Map.Entry<String, Object> d : f.details().entrySet()) {
                 b.append(Html.text(d.getKey())).append(": ").append(Html.text(d.getValue())).append("<br>");
@@ -38,8 +39,8 @@ public final class HtmlReport {
                     .append("<table><tr><th>Change</th><th>Finding</th><th>Before</th><th>Now</th></tr>\n");
             for (ReportComparison.Row c : cmp.changes()) {
                 b.append("<tr><td>").append(Html.text(c.kind())).append("</td><td>").append(Html.text(c.id()))
-                        .append("</td><td>").append(Html.text(c.before() == null ? "absent" : c.before() + " " + TextReport.value(c.valueBefore(), "")))
-                        .append("</td><td>").append(Html.text(c.after() == null ? "absent" : c.after() + " " + TextReport.value(c.valueAfter(), "")))
+                        .append("</td><td>").append(Html.text(c.before() == null ? "absent" : c.before() + " " + Numbers.value(c.valueBefore(), "")))
+                        .append("</td><td>").append(Html.text(c.after() == null ? "absent" : c.after() + " " + Numbers.value(c.valueAfter(), "")))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");

@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.report;
 import java.util.Locale;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
 
 /** The plain-text report: fits a terminal and a Jenkins console (ASCII only, fixed columns). */
 public final class TextReport {
@@ -16,7 +17,7 @@ public final class TextReport {
         b.append("Severity: ").append(r.getSeverity()).append("\n\n");
         b.append(String.format(Locale.ROOT, "%-10s %-24s %12s  %s%n", "SEVERITY", "FINDING", "VALUE", "MESSAGE"));
         for (Finding f : r.getFindings()) {
-            b.append(String.format(Locale.ROOT, "%-10s %-24s %12s  %s%n", f.severity(), f.id(), value(f.value(), f.unit()),
+            b.append(String.format(Locale.ROOT, "%-10s %-24s %12s  %s%n", f.severity(), f.id(), Numbers.value(f.value(), f.unit()),
                     oneLine(f.message())));
         }
         b.append('\n');
@@ -32,15 +33,6 @@ public final class TextReport {
             }
         }
         return b.toString();
-    }
-
-    /** A value with its unit, "-" when absent; whole numbers without decimals. */
-    public static String value(Double v, String unit) {
-        if (v == null) {
-            return "-";
-        }
-        String n = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.2f", v);
-        return unit == null || unit.isEmpty() ? n : n + " " + unit;
     }
 
     private static String oneLine(String s) {

@@ -4,10 +4,9 @@ import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.testkit.Fixtures;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,12 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditRulesTest {
     private static final long MIB = 1024L * 1024;
     private static final long GIB = 1024 * MIB;
-
-    static String fixture(String name) throws IOException {
-        try (InputStream in = AuditRulesTest.class.getResourceAsStream("/audit/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 
     private static AppFacts app(String name, Long limit, List<String> env, String... logs) {
         return new AppFacts(name, limit, env, List.of(logs), false);
@@ -79,10 +72,10 @@ class AuditRulesTest {
 
     @Test
     void logrotateRulesParseRealAndHandWrittenFiles() throws IOException {
-        List<LogrotateRules.Rule> apt = LogrotateRules.parse(fixture("logrotate.d-apt"), "/etc/logrotate.d/apt");
+        List<LogrotateRules.Rule> apt = LogrotateRules.parse(Fixtures.text("audit/logrotate.d-apt"), "/etc/logrotate.d/apt");
         assertThat(apt).extracting(LogrotateRules.Rule::pattern)
                 .containsExactly("/var/log/apt/term.log", "/var/log/apt/history.log");
-        List<LogrotateRules.Rule> pm2 = LogrotateRules.parse(fixture("logrotate-pm2-rule.txt"), "f");
+        List<LogrotateRules.Rule> pm2 = LogrotateRules.parse(Fixtures.text("audit/logrotate-pm2-rule.txt"), "f");
         assertThat(pm2).extracting(LogrotateRules.Rule::pattern)
                 .containsExactly("/home/twzrd/.pm2/logs/*.log", "/home/twzrd/.pm2/pm2.log", "/var/log/twzrd-*.log");
         LogrotateRules rules = LogrotateRules.of(pm2);
@@ -98,7 +91,7 @@ class AuditRulesTest {
                 + "/var/log/b.log { weekly }\n/var/log/c.log {\n  firstaction\n   }\n  endscript\n}\n";
         assertThat(LogrotateRules.parse(text, "t")).extracting(LogrotateRules.Rule::pattern)
                 .containsExactly("/var/log/a.log", "/var/log/b.log", "/var/log/c.log");
-        assertThat(LogrotateRules.parse(fixture("logrotate.d-postgresql-common"), "p"))
+        assertThat(LogrotateRules.parse(Fixtures.text("audit/logrotate.d-postgresql-common"), "p"))
                 .extracting(LogrotateRules.Rule::pattern).containsExactly("/var/log/postgresql/*.log");
         assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops")).isTrue();
         assertThat(LogrotateRules.readInIncludedFolder("twzrd-ops.dpkg-old")).isFalse();
@@ -116,7 +109,7 @@ class AuditRulesTest {
         assertThat(bad.message()).contains("2 PM2 log files without rotation")
                 .contains("pm2 install pm2-logrotate").contains("twzrd-ops schedule --install");
 
-        LogrotateRules pm2Rules = LogrotateRules.of(LogrotateRules.parse(fixture("logrotate-pm2-rule.txt"), "f"));
+        LogrotateRules pm2Rules = LogrotateRules.of(LogrotateRules.parse(Fixtures.text("audit/logrotate-pm2-rule.txt"), "f"));
         LogrotateRules own = LogrotateRules.of(LogrotateRules.parse("/var/log/twzrd-ops/*.log {\n weekly\n}\n", "t"));
         List<LogrotateRules.Rule> both = new java.util.ArrayList<>(pm2Rules.rules());
         both.addAll(own.rules());
@@ -131,10 +124,10 @@ class AuditRulesTest {
 
     @Test
     void updatesFromRealAptSimulation() throws IOException {
-        Finding plain = AuditRules.updates(fixture("apt-get-s-upgrade.txt"), false);
+        Finding plain = AuditRules.updates(Fixtures.text("audit/apt-get-s-upgrade.txt"), false);
         assertThat(plain.value()).isEqualTo(106.0);
         assertThat(plain.severity()).isEqualTo(Severity.OK);
-        Finding sec = AuditRules.updates(fixture("apt-get-s-upgrade-security.txt"), false);
+        Finding sec = AuditRules.updates(Fixtures.text("audit/apt-get-s-upgrade-security.txt"), false);
         assertThat(sec.severity()).isEqualTo(Severity.ALERT);
         assertThat(sec.message()).contains("3 pending updates (2 security)").contains("sudo apt-get upgrade -y");
         Finding reboot = AuditRules.updates("", true);

@@ -15,6 +15,7 @@ import xyz.twzrd.ops.core.pm2.JlistParser;
 import xyz.twzrd.ops.core.pm2.Pm2Client;
 import xyz.twzrd.ops.core.pm2.Pm2Exception;
 import xyz.twzrd.ops.core.pm2.Pm2Settings;
+import xyz.twzrd.ops.core.testkit.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class Pm2AppsTest {
 
     @Test
     void jlistGivesNamesLimitsAndLogsButNoValues() throws Exception {
-        String jlist = AuditRulesTest.fixture("pm2-jlist.json");
+        String jlist = Fixtures.text("audit/pm2-jlist.json");
         assertThat(jlist).contains(LEAK);
         List<AppFacts> apps = parse(jlist);
         assertThat(apps).extracting(AppFacts::name).containsExactly("gateway", "tree-builder");
@@ -67,7 +68,7 @@ class Pm2AppsTest {
     @Test
     void auditOfCapturedAppsNeverShowsAValue() throws Exception {
         Path fixture = dir.resolve("jlist.json");
-        Files.writeString(fixture, AuditRulesTest.fixture("pm2-jlist.json"));
+        Files.writeString(fixture, Fixtures.text("audit/pm2-jlist.json"));
         Path pm2 = dir.resolve("pm2");
         Files.writeString(pm2, "#!/bin/sh\n[ \"$1\" = jlist ] || exit 2\ncat '" + fixture + "'\n");
         Files.setPosixFilePermissions(pm2, PosixFilePermissions.fromString("rwx------"));

@@ -112,11 +112,4 @@ class HostPolicyTest {
             assertThat(x.severity()).isEqualTo(Severity.UNKNOWN);
         });
     }
-
-    @Test
-    void bytesAreHuman() {
-        assertThat(HostPolicy.bytes(512)).isEqualTo("512 B");
-        assertThat(HostPolicy.bytes(558L * 1024 * 1024)).isEqualTo("558 MiB");
-        assertThat(HostPolicy.bytes(8 * GIB)).isEqualTo("8.0 GiB");
-    }
 }

@@ -4,10 +4,9 @@ import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.host.Thresholds;
+import xyz.twzrd.ops.core.testkit.Fixtures;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The parsers on output captured from a real host (src/test/resources/proc), and on malformed output. */
 class ProcParsersTest {
-    static String fixture(String name) throws IOException {
-        try (InputStream in = ProcParsersTest.class.getResourceAsStream("/proc/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void meminfo() throws IOException {
-        ProcParsers.MemInfo m = ProcParsers.meminfo(fixture("meminfo.txt"));
+        ProcParsers.MemInfo m = ProcParsers.meminfo(Fixtures.text("proc/meminfo.txt"));
         assertThat(m.totalBytes()).isEqualTo(24683620L * 1024);
         assertThat(m.availableBytes()).isEqualTo(22708804L * 1024);
         assertThat(m.swapTotalBytes()).isZero();
@@ -38,12 +31,12 @@ class ProcParsersTest {
 
     @Test
     void loadNprocUptime() throws IOException {
-        ProcParsers.LoadAvg l = ProcParsers.loadavg(fixture("loadavg.txt"));
+        ProcParsers.LoadAvg l = ProcParsers.loadavg(Fixtures.text("proc/loadavg.txt"));
         assertThat(l.load1()).isEqualTo(11.71);
         assertThat(l.load5()).isEqualTo(8.07);
         assertThat(l.load15()).isEqualTo(4.35);
-        assertThat(ProcParsers.nproc(fixture("nproc.txt"))).isEqualTo(2);
-        assertThat(ProcParsers.uptime(fixture("uptime.txt"))).isEqualTo(6675);
+        assertThat(ProcParsers.nproc(Fixtures.text("proc/nproc.txt"))).isEqualTo(2);
+        assertThat(ProcParsers.uptime(Fixtures.text("proc/uptime.txt"))).isEqualTo(6675);
         assertThatThrownBy(() -> ProcParsers.loadavg("1.0 x 2.0")).hasMessageContaining("/proc/loadavg: not a number: 'x'");
         assertThatThrownBy(() -> ProcParsers.loadavg("")).hasMessageContaining("three load averages");
         assertThatThrownBy(() -> ProcParsers.nproc("0")).hasMessageContaining("positive CPU count");
@@ -53,7 +46,7 @@ class ProcParsersTest {
 
     @Test
     void dfAsDfComputesIt() throws IOException {
-        List<FsUsage> fs = ProcParsers.df(fixture("df-PT.txt"));
+        List<FsUsage> fs = ProcParsers.df(Fixtures.text("proc/df-PT.txt"));
         assertThat(fs).extracting(FsUsage::mount).contains("/", "/dev", "/dev/shm", "/sys/fs/cgroup");
         FsUsage root = fs.stream().filter(f -> f.mount().equals("/")).findFirst().orElseThrow();
         assertThat(root.type()).isEqualTo("ext4");
@@ -73,11 +66,11 @@ class ProcParsersTest {
 
     @Test
     void aSnapshotFromFixturesGradesThroughHostPolicy() throws IOException {
-        ProcParsers.MemInfo m = ProcParsers.meminfo(fixture("meminfo.txt"));
-        ProcParsers.LoadAvg l = ProcParsers.loadavg(fixture("loadavg.txt"));
+        ProcParsers.MemInfo m = ProcParsers.meminfo(Fixtures.text("proc/meminfo.txt"));
+        ProcParsers.LoadAvg l = ProcParsers.loadavg(Fixtures.text("proc/loadavg.txt"));
         HostSnapshot s = new HostSnapshot("vps", m.totalBytes(), m.availableBytes(), m.swapTotalBytes(),
-                m.swapUsedBytes(), l.load1(), l.load5(), l.load15(), ProcParsers.nproc(fixture("nproc.txt")),
-                ProcParsers.uptime(fixture("uptime.txt")), ProcParsers.df(fixture("df-PT.txt")), Map.of());
+                m.swapUsedBytes(), l.load1(), l.load5(), l.load15(), ProcParsers.nproc(Fixtures.text("proc/nproc.txt")),
+                ProcParsers.uptime(Fixtures.text("proc/uptime.txt")), ProcParsers.df(Fixtures.text("proc/df-PT.txt")), Map.of());
         List<Finding> f = HostPolicy.evaluate(s, new Thresholds());
         assertThat(f).extracting(Finding::id).containsExactly("swap", "load", "memory", "disk:/");
         assertThat(f.get(0).message()).contains("no swap configured");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +29,7 @@ import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.alertstate.AlertPolicy;
 import xyz.twzrd.ops.core.alertstate.AlertTracker;
+import xyz.twzrd.ops.core.testkit.FreePort;
 
 /** A real HTTP server on loopback that records payloads and answers with scripted status codes, or hangs. */
 class SlackWebhookClientTest {
@@ -124,10 +124,7 @@ class SlackWebhookClientTest {
 
     @Test
     void aRefusedConnectionIsRetriedAndReportedMasked() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = FreePort.loopback();
         URI url = URI.create("http://127.0.0.1:" + port + SECRET);
         NotificationResult res = client(2).send(url, message());
         assertThat(res.status()).isEqualTo(NotificationResult.Status.FAILED);

@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.core.pm2;
 
 import org.junit.jupiter.api.Test;
+import xyz.twzrd.ops.core.testkit.Fixtures;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashLoopDetectorTest {
     @Test
     void unplannedExitsPerAppFromTheRealLog() throws Exception {
-        Map<String, List<Instant>> exits = CrashLoopDetector.exits(JlistParserTest.fixture("pm2.log"), ZoneOffset.UTC);
+        Map<String, List<Instant>> exits = CrashLoopDetector.exits(Fixtures.text("pm2-fixtures/pm2.log"), ZoneOffset.UTC);
         assertThat(exits.keySet()).containsExactly("broken", "crasher");  // worker was stopped on purpose
         assertThat(exits.get("broken")).hasSize(3);
         assertThat(exits.get("crasher")).hasSizeGreaterThanOrEqualTo(6).allMatch(t -> t.toString().startsWith("2026-11-29T01:05"));
@@ -22,7 +23,7 @@ class CrashLoopDetectorTest {
 
     @Test
     void theBusiestWindowCounts() throws Exception {
-        String log = JlistParserTest.fixture("pm2.log");
+        String log = Fixtures.text("pm2-fixtures/pm2.log");
         List<CrashLoopDetector.Evidence> ev = CrashLoopDetector.evidence(log, ZoneOffset.UTC, Instant.EPOCH, Duration.ofMinutes(5));
         CrashLoopDetector.Evidence crasher = ev.stream().filter(e -> e.app().equals("crasher")).findFirst().orElseThrow();
         assertThat(crasher.maxInWindow()).isEqualTo(crasher.exits()).isGreaterThan(5);

@@ -1,10 +1,8 @@
 package xyz.twzrd.ops.core.pm2;
 
 import org.junit.jupiter.api.Test;
+import xyz.twzrd.ops.core.testkit.Fixtures;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Parses output captured from real pm2 7.0.4 runs (see the fixtures folder). */
 class JlistParserTest {
-    static String fixture(String name) throws IOException {
-        try (InputStream in = JlistParserTest.class.getResourceAsStream("/pm2-fixtures/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     @Test
     void fourAppsWithTheirStates() throws Exception {
-        List<Pm2Process> apps = JlistParser.parse(fixture("jlist-four-apps.json"));
+        List<Pm2Process> apps = JlistParser.parse(Fixtures.text("pm2-fixtures/jlist-four-apps.json"));
         assertThat(apps).extracting(Pm2Process::name).containsExactly("web", "worker", "crasher", "broken");
         assertThat(apps).extracting(Pm2Process::status).containsExactly("online", "stopped", "online", "errored");
         Pm2Process web = apps.get(0);
@@ -42,18 +34,18 @@ class JlistParserTest {
 
     @Test
     void environmentValuesNeverEnterTheModel() throws Exception {
-        String raw = fixture("jlist-four-apps.json");
+        String raw = Fixtures.text("pm2-fixtures/jlist-four-apps.json");
         assertThat(raw).contains("hunter2-secret");
         assertThat(JlistParser.parse(raw).toString()).doesNotContain("hunter2-secret").doesNotContain("45679");
     }
 
     @Test
     void bannerOfAFreshHomeBeforeTheJson() throws Exception {
-        String raw = fixture("jlist-fresh-home.txt");
+        String raw = Fixtures.text("pm2-fixtures/jlist-fresh-home.txt");
         assertThat(raw).contains("Spawning PM2 daemon").contains("[PM2]");
         assertThat(JlistParser.parse(raw)).isEmpty();
         String banner = raw.substring(0, raw.lastIndexOf('['));
-        assertThat(JlistParser.parse(banner + fixture("jlist-four-apps.json"))).hasSize(4);
+        assertThat(JlistParser.parse(banner + Fixtures.text("pm2-fixtures/jlist-four-apps.json"))).hasSize(4);
         // a daemon older than the pm2 program warns around the JSON
         String warning = ">>>> In-memory PM2 is out-of-date, do:\n>>>> $ pm2 update\n";
         assertThat(JlistParser.parse(warning + "[]\n" + warning)).isEmpty();
@@ -61,7 +53,7 @@ class JlistParserTest {
 
     @Test
     void badOutputGivesAClearReasonAndNeverQuotesTheInput() throws Exception {
-        String raw = fixture("jlist-four-apps.json");
+        String raw = Fixtures.text("pm2-fixtures/jlist-four-apps.json");
         assertThatThrownBy(() -> JlistParser.parse("")).hasMessage("pm2 jlist printed nothing");
         assertThatThrownBy(() -> JlistParser.parse("  \n")).hasMessage("pm2 jlist printed nothing");
         assertThatThrownBy(() -> JlistParser.parse(raw.substring(0, raw.length() / 2)))

@@ -16,6 +16,8 @@ import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.jobs.AlertsJob;
 import xyz.twzrd.ops.core.jobs.RestartJob;
+import xyz.twzrd.ops.core.testkit.FreePort;
+import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +46,12 @@ class Pm2LiveTest {
         pm2 = new Pm2Sandbox();
         // the first pm2 command of a fresh PM2_HOME spawns the daemon and prints a banner before the JSON
         assertThat(pm2.client().list()).isEmpty();
-        port = Pm2Sandbox.freePort();
+        port = FreePort.loopback();
         pm2.start("healthy.js", "web", Map.of("PORT", String.valueOf(port), "TWZRD_SECRET", SECRET),
                 "--max-memory-restart", "200M");
         pm2.start("worker.js", "worker", Map.of());
         pm2.start("crasher.js", "crasher", Map.of());
-        pm2.pm2(Map.of(), "start", Pm2Sandbox.APPS.resolve("broken.config.js").toString());
+        pm2.pm2(Map.of(), "start", pm2.app("broken.config.js").toString());
         pm2.await("broken", p -> p.status().equals("errored"));
     }
 
@@ -70,13 +72,13 @@ class Pm2LiveTest {
         Pm2Process web = apps.get(0);
         assertThat(web.status()).isEqualTo("online");
         assertThat(web.maxMemoryRestart()).isEqualTo(200L * 1024 * 1024);
-        assertThat(web.outLogPath()).isEqualTo(pm2.home.resolve("logs/web-out.log"));
-        assertThat(web.errLogPath()).isEqualTo(pm2.home.resolve("logs/web-error.log"));
+        assertThat(web.outLogPath()).isEqualTo(pm2.home().resolve("logs/web-out.log"));
+        assertThat(web.errLogPath()).isEqualTo(pm2.home().resolve("logs/web-error.log"));
         assertThat(web.envNames()).contains("PORT", "TWZRD_SECRET").doesNotContain("unique_id");
         assertThat(apps.toString()).doesNotContain(SECRET);
-        assertThat(pm2.client().home(apps)).contains(pm2.home);
-        assertThat(new Pm2Client(pm2.runner, new Pm2Settings(pm2.pm2, null, Duration.ofSeconds(30))).home(apps))
-                .as("PM2_HOME derived from the pid files").contains(pm2.home);
+        assertThat(pm2.client().home(apps)).contains(pm2.home());
+        assertThat(new Pm2Client(pm2.runner(), new Pm2Settings(pm2.bin(), null, Duration.ofSeconds(30))).home(apps))
+                .as("PM2_HOME derived from the pid files").contains(pm2.home());
     }
 
     @Test
@@ -133,7 +135,7 @@ class Pm2LiveTest {
     @Test
     @Order(5)
     void aDeadHealthEndpointOrAnErroredAppIsAnEmergencyNamingIt() throws Exception {
-        int dead = Pm2Sandbox.freePort();
+        int dead = FreePort.loopback();
         // settle long enough for broken to start and fail again even on a loaded machine
         Pm2Config c = new Pm2Config().setRestartApps("worker,broken").setSettle(Duration.ofSeconds(4))
                 .setHealthUrl("http://127.0.0.1:" + dead + "/health").setDeadline(Duration.ofSeconds(1));
@@ -154,15 +156,15 @@ class Pm2LiveTest {
         CheckResult r = new RestartJob(pm2.settings(), c, state, Clock.systemUTC()).run(Target.local());
         assertThat(r.getSeverity()).isEqualTo(Severity.UNKNOWN);
         assertThat(r.finding("restart").orElseThrow().message()).isEqualTo("nothing restarted: PM2 has no app named nope");
-        Pm2Settings missing = new Pm2Settings(state.resolve("nowhere/pm2").toString(), pm2.home, Duration.ofSeconds(10));
-        assertThat(new Pm2Check(new Pm2Client(pm2.runner, missing), new Pm2Config(), state).run(java.time.Instant.now())
+        Pm2Settings missing = new Pm2Settings(state.resolve("nowhere/pm2").toString(), pm2.home(), Duration.ofSeconds(10));
+        assertThat(new Pm2Check(new Pm2Client(pm2.runner(), missing), new Pm2Config(), state).run(java.time.Instant.now())
                 .findings()).singleElement().satisfies(f -> {
                     assertThat(f.id()).isEqualTo("pm2");
                     assertThat(f.severity()).isEqualTo(Severity.UNKNOWN);
                     assertThat(f.message()).startsWith("pm2 not found: '" + missing.pm2() + "'");
                 });
-        Pm2Settings slow = new Pm2Settings(pm2.pm2, pm2.home, Duration.ofMillis(1));
-        Finding t = new Pm2Check(new Pm2Client(pm2.runner, slow), new Pm2Config(), state).run(java.time.Instant.now())
+        Pm2Settings slow = new Pm2Settings(pm2.bin(), pm2.home(), Duration.ofMillis(1));
+        Finding t = new Pm2Check(new Pm2Client(pm2.runner(), slow), new Pm2Config(), state).run(java.time.Instant.now())
                 .findings().get(0);
         assertThat(t.severity()).isEqualTo(Severity.UNKNOWN);
         assertThat(t.message()).startsWith("pm2 jlist timed out");

@@ -7,9 +7,9 @@ import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.config.ConfigLayers;
 import xyz.twzrd.ops.core.notify.SlackMessage;
+import xyz.twzrd.ops.core.testkit.FreePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -165,10 +165,7 @@ class CheckRunTest {
         assertThat(noKnownHosts.severity()).isEqualTo(Severity.UNKNOWN);
         assertThat(noKnownHosts.result().getFindings().get(0).message()).contains("cannot be turned off");
 
-        int closed;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closed = s.getLocalPort();
-        }
+        int closed = FreePort.loopback();
         RunRequest request = agent(CheckKind.ALERTS, layers("0"), "", "").ssh("ops@127.0.0.1:" + closed, KEY, "",
                 "[127.0.0.1]:" + closed + " ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ0000000000000000000000000000000000000000000");
         RunOutcome unreachable = CheckRun.run(request);

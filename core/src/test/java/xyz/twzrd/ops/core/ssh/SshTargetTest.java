@@ -17,6 +17,7 @@ import xyz.twzrd.ops.core.exec.CommandException;
 import xyz.twzrd.ops.core.exec.CommandResult;
 import xyz.twzrd.ops.core.jobs.AlertsJob;
 import xyz.twzrd.ops.core.pm2.Pm2Settings;
+import xyz.twzrd.ops.core.testkit.FreePort;
 
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -196,10 +197,7 @@ class SshTargetTest {
 
     @Test
     void refusedAndSilentServersEndUnknownNotHanging() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = FreePort.loopback();
         SshSettings refused = new SshSettings("u", "127.0.0.1", closedPort, ed25519.privateFile(), null, null,
                 server.knownHosts(), Duration.ofSeconds(2), CMD);
         assertThat(onlyConnectionFinding(remoteAlerts(refused)).message()).contains("connection refused");
