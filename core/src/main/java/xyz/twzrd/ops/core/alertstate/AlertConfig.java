@@ -12,10 +12,11 @@ public class AlertConfig {
     private int remindEvery = AlertPolicy.DEFAULT.remindEvery();
     private int debounce = AlertPolicy.DEFAULT.debounce();
     private Duration muteAfterRestart = AlertPolicy.DEFAULT.muteAfterPlannedRestart();
+    private int resolveAfter = AlertPolicy.DEFAULT.resolveAfter();
 
     /** The policy these values describe (call after {@link #validate}). */
     public AlertPolicy policy() {
-        return new AlertPolicy(remindEvery, debounce, muteAfterRestart);
+        return new AlertPolicy(remindEvery, debounce, muteAfterRestart, resolveAfter);
     }
 
     public void validate(String key) throws ConfigException {
@@ -26,5 +27,8 @@ public class AlertConfig {
             throw new ConfigException(key + ".debounce", "must be at least 1 run, not " + debounce);
         }
         Durations.require(key + ".mute-after-restart", muteAfterRestart, false);
+        if (resolveAfter < 1 || resolveAfter > 1000) {
+            throw new ConfigException(key + ".resolve-after", "must be from 1 to 1000 runs, not " + resolveAfter);
+        }
     }
 }

@@ -6,6 +6,11 @@ public enum FindingState {
     NEW,
     /** Not OK in this run and in the run before. */
     ONGOING,
-    /** OK (or absent) in this run, not OK in the run before. */
+    /**
+     * OK (or absent) in this run after having been notified, but not yet for {@code alert.resolve-after} runs in a
+     * row: not resolved yet, so one lucky sample sends no "resolved" notice.
+     */
+    CLEARING,
+    /** OK (or absent) for {@code alert.resolve-after} runs in a row after being not OK (kept for one run). */
     RESOLVED
 }

@@ -11,6 +11,7 @@ import xyz.twzrd.ops.core.notify.SlackWebhookClient;
 public final class Defaults {
     public static final int REMIND_EVERY = AlertPolicy.DEFAULT_REMIND_EVERY;
     public static final int DEBOUNCE = AlertPolicy.DEFAULT_DEBOUNCE;
+    public static final int RESOLVE_AFTER = AlertPolicy.DEFAULT_RESOLVE_AFTER;
     public static final String MUTE_AFTER_RESTART = AlertPolicy.DEFAULT_MUTE_AFTER_RESTART;
     public static final String SLACK_TIMEOUT = SlackWebhookClient.DEFAULT_TIMEOUT_TEXT;
     public static final int SLACK_ATTEMPTS = SlackWebhookClient.DEFAULT_ATTEMPTS;

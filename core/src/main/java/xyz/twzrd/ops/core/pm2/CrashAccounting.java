@@ -47,6 +47,17 @@ public final class CrashAccounting {
         }
     }
 
+    /** The app names the previous run saw (sorted, each once); empty on a first run or when unreadable. */
+    static List<String> previousApps(Path stateDir) {
+        try {
+            return StateFiles.read(stateDir.resolve(FILE), Baseline.class)
+                    .map(b -> b.apps().values().stream().map(AppCount::name).distinct().sorted().toList())
+                    .orElse(List.of());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** Compares {@code apps} with the saved baseline, saves them as the new baseline, and grades the crashes. */
     public static Finding account(Path stateDir, List<Pm2Process> apps, Instant now) {
         Path file = stateDir.resolve(FILE);

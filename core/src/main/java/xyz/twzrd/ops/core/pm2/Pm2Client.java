@@ -29,8 +29,76 @@ public final class Pm2Client {
         this.settings = settings;
     }
 
-    /** {@code pm2 jlist}, parsed: every app PM2 knows, in PM2's order. */
+    /**
+     * Looks for the daemon without calling pm2 (any pm2 command starts a daemon when none runs): one fixed
+     * {@code sh} script, the PM2_HOME and the program passed as arguments, never as script text. On a target
+     * without {@code /proc} the pid is probed with {@code kill -0}.
+     */
+    public Pm2Daemon daemon() throws Pm2Exception {
+        String home = settings.pm2Home() == null ? "" : settings.pm2Home().toString();
+        CommandResult r = run(Command.of("sh", "-c", DAEMON_SCRIPT, "sh", home, settings.pm2())
+                .withTimeout(settings.timeout()).withMaxOutput(64 * 1024), "sh (PM2 daemon check)");
+        String found = null;
+        String pid = null;
+        boolean program = false;
+        boolean sock = false;
+        for (String line : r.stdout().split("\n")) {
+            if (line.startsWith("home=")) {
+                found = line.substring(5);
+            } else if (line.equals("program=found")) {
+                program = true;
+            } else if (line.equals("sock=yes")) {
+                sock = true;
+            } else if (line.startsWith("pid=")) {
+                pid = line.substring(4);
+            }
+        }
+        if (found == null || pid == null) {
+            throw new Pm2Exception("the PM2 daemon check failed (exit " + r.exitCode() + "): " + r.firstErrorLine());
+        }
+        Long number = null;
+        boolean alive = false;
+        if (!pid.equals("none")) {
+            String digits = pid.substring(pid.indexOf(':') + 1);
+            number = digits.isEmpty() || digits.length() > 18 ? null : Long.parseLong(digits);
+            alive = pid.startsWith("alive:");
+        }
+        return new Pm2Daemon(found, program, number, alive, sock);
+    }
+
+    /** {@code $1}: PM2_HOME or empty, {@code $2}: the pm2 program. Prints home=, program=, sock=, pid= lines. */
+    private static final String DAEMON_SCRIPT = String.join("\n",
+            "h=$1",
+            "if [ -z \"$h\" ]; then h=${PM2_HOME:-$HOME/.pm2}; fi",
+            "printf 'home=%s\\n' \"$h\"",
+            "if command -v \"$2\" >/dev/null 2>&1; then echo program=found; else echo program=missing; fi",
+            "if [ -S \"$h/rpc.sock\" ]; then echo sock=yes; else echo sock=no; fi",
+            "if [ -r \"$h/pm2.pid\" ]; then",
+            "  p=$(head -c 32 \"$h/pm2.pid\" | tr -cd 0-9)",
+            "  if [ -z \"$p\" ]; then echo pid=none",
+            "  elif [ -d /proc/self ] && [ -d \"/proc/$p\" ]; then echo \"pid=alive:$p\"",
+            "  elif [ ! -d /proc/self ] && kill -0 \"$p\" 2>/dev/null; then echo \"pid=alive:$p\"",
+            "  else echo \"pid=dead:$p\"; fi",
+            "else echo pid=none; fi");
+
+    /**
+     * {@code pm2 jlist}, parsed: every app PM2 knows, in PM2's order. Only when a daemon runs for the PM2_HOME
+     * ({@link #daemon()}): pm2 would start a new, empty one otherwise.
+     */
     public List<Pm2Process> list() throws Pm2Exception {
+        Pm2Daemon d = daemon();
+        if (!d.programFound()) {
+            throw notFound(null);
+        }
+        if (!d.running()) {
+            throw new Pm2Exception("no PM2 daemon runs for PM2_HOME=" + d.home() + " (" + d.why()
+                    + "); pm2 was not called, so none was started");
+        }
+        return jlist();
+    }
+
+    /** {@code pm2 jlist} without looking for the daemon first (callers that did: {@link Pm2Check}). */
+    List<Pm2Process> jlist() throws Pm2Exception {
         CommandResult r = pm2(List.of("jlist"), LIST_OUTPUT_LIMIT);
         if (r.truncated()) {
             throw new Pm2Exception("pm2 jlist printed more than " + LIST_OUTPUT_LIMIT + " bytes");
@@ -104,13 +172,18 @@ public final class Pm2Client {
         argv.addAll(args);
         CommandResult r = run(Command.of(argv).withTimeout(settings.timeout()).withMaxOutput(maxOutput), "pm2 " + args.get(0));
         if (r.exitCode() == NOT_FOUND) {
-            throw new Pm2Exception("pm2 not found: '" + settings.pm2() + "' (" + r.firstErrorLine()
-                    + "); install pm2 or pass --pm2 PATH");
+            throw notFound(r.firstErrorLine());
         }
         if (!r.ok() && "jlist".equals(args.get(0))) {
             throw new Pm2Exception("pm2 jlist failed (exit " + r.exitCode() + "): " + r.firstErrorLine());
         }
         return r;
+    }
+
+    /** The pm2 program is not there. */
+    Pm2Exception notFound(String detail) {
+        return new Pm2Exception("pm2 not found: '" + settings.pm2() + "'" + (detail == null || detail.isBlank() ? ""
+                : " (" + detail + ")") + "; install pm2 or pass --pm2 PATH");
     }
 
     private CommandResult run(Command c, String what) throws Pm2Exception {

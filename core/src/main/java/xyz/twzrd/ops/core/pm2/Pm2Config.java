@@ -5,6 +5,7 @@ import xyz.twzrd.ops.core.Durations;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code pm2:} section of the configuration: how PM2 is reached, crash-loop detection and the defaults of the
@@ -33,6 +34,8 @@ public class Pm2Config {
     private Duration settle = Durations.parse(DEFAULT_SETTLE);
     private Duration deadline = Durations.parse(DEFAULT_DEADLINE);
     private String healthUrl;
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NameList.class)
+    private List<String> expectedApps = List.of();
 
     /** The pm2 program: a name on the target's PATH (default {@code pm2}) or a path. */
     public String getProgram() {
@@ -117,6 +120,14 @@ public class Pm2Config {
         return this;
     }
 
+    /**
+     * The apps that must run under PM2 ({@code pm2.expected-apps}: a YAML list or {@code a,b}; default none): each
+     * one missing is an EMERGENCY {@code process:<app>}, and no daemon at all is an EMERGENCY.
+     */
+    public List<String> getExpectedApps() {
+        return expectedApps == null ? List.of() : expectedApps;
+    }
+
     /** Checks every value; the messages name the key below {@code key}. */
     public void validate(String key) throws ConfigException {
         if (crashLoopRestarts < 1 || crashLoopRestarts > 10_000) {
@@ -137,6 +148,13 @@ public class Pm2Config {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ".restart-apps", e.getMessage());
         }
+        if (!getExpectedApps().isEmpty()) {
+            try {
+                expectedApps = AppSelection.parse(String.join(",", getExpectedApps())).names();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + ".expected-apps", e.getMessage());
+            }
+        }
         if (healthUrl != null) {
             try {
                 HealthProbe.check(healthUrl);
@@ -146,4 +164,32 @@ public class Pm2Config {
         }
     }
 
+    /** A list of app names as YAML gives it, {@code [a, b]}, or as a flag or step field gives it, {@code a,b}. */
+    static final class NameList extends com.fasterxml.jackson.databind.deser.std.StdDeserializer<List<String>> {
+        NameList() {
+            super(List.class);
+        }
+
+        @Override
+        public List<String> deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                        com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            List<String> out = new java.util.ArrayList<>();
+            if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                while (p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                    out.add(p.getValueAsString(""));
+                }
+                return out.stream().map(String::strip).toList();
+            }
+            String text = p.getValueAsString();
+            if (text == null) {
+                return (List<String>) ctxt.handleUnexpectedToken(List.class, p);
+            }
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
+        }
+    }
 }

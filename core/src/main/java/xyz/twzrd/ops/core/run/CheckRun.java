@@ -161,15 +161,26 @@ public final class CheckRun {
         return c.kind() + " " + c.id();
     }
 
-    /** Where notifications go: nowhere unless asked; a webhook that cannot be read fails every delivery, naming why. */
+    /**
+     * Where notifications go: nowhere unless asked (the result is the delivery); to the caller after the run when it
+     * delivers itself (Jenkins: the step through the Slack plugin); else to the webhook. Asked without a webhook, or
+     * with one that cannot be read, every delivery fails naming why, so the changes stay pending.
+     */
     private static Optional<Recorder.Notifier> notifier(RunRequest r, OpsConfig config) {
+        if (r.callerDelivers) {
+            NotificationResult deferred = new NotificationResult(NotificationResult.Status.DEFERRED, 0,
+                    "delivered by the caller after the run");
+            return Optional.of(m -> deferred);
+        }
         if (!r.notify) {
             return Optional.empty();
         }
         try {
             Optional<URI> url = Webhooks.resolve(Optional.ofNullable(r.webhookFile), r.env);
             SlackWebhookClient client = config.getNotify().client();
-            return url.map(u -> m -> client.send(u, m));
+            NotificationResult none = new NotificationResult(NotificationResult.Status.NOT_CONFIGURED, 0,
+                    "no Slack webhook configured ($" + Webhooks.ENV + " is not set); kept pending for the next run");
+            return Optional.of(url.<Recorder.Notifier>map(u -> m -> client.send(u, m)).orElse(m -> none));
         } catch (IllegalArgumentException e) {
             NotificationResult failed = new NotificationResult(NotificationResult.Status.FAILED, 0, e.getMessage());
             return Optional.of(m -> failed);

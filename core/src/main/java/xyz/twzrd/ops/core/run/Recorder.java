@@ -63,15 +63,24 @@ final class Recorder {
         boolean inStateFolder = callerState.isEmpty();
         Path stateFile = alertStateFile(result.getCheck());
         AlertOutcome previous = callerState.orElseGet(() -> readState(stateFile, problems));
-        AlertOutcome outcome = tracker.next(previous, result, lastPlannedRestart);
+        AlertOutcome decided = tracker.next(previous, result, lastPlannedRestart);
         NotificationResult sent;
-        if (!outcome.shouldNotify()) {
+        boolean delivered;
+        if (!decided.shouldNotify()) {
             sent = NotificationResult.notNeeded("nothing changed");
+            delivered = true;
         } else if (notifier.isEmpty()) {
-            sent = new NotificationResult(NotificationResult.Status.NOT_CONFIGURED, 0, "no Slack webhook configured");
+            // no delivery asked: the decision leaves in the result (output, exit code, the step's return value),
+            // which is the delivery; nothing accumulates as pending
+            sent = new NotificationResult(NotificationResult.Status.NOT_CONFIGURED, 0,
+                    "no delivery asked: the notification is in the result only");
+            delivered = true;
         } else {
-            sent = notifier.get().send(SlackMessage.of(result, outcome));
+            sent = notifier.get().send(SlackMessage.of(result, decided));
+            delivered = sent.status() == NotificationResult.Status.SENT;
         }
+        // a change counts as sent only once a notification carrying it was delivered: else it stays pending
+        AlertOutcome outcome = decided.settle(delivered);
         if (inStateFolder) {
             try {
                 AtomicFiles.writeString(stateFile, Json.pretty(outcome));

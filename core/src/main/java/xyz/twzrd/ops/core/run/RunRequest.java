@@ -47,6 +47,7 @@ public final class RunRequest {
     InlineSsh inlineSsh;
     CallerState callerState;
     boolean notify;
+    boolean callerDelivers;
     Path webhookFile;
     Map<String, String> env = Map.of();
     Clock clock = Clock.systemUTC();
@@ -160,6 +161,16 @@ public final class RunRequest {
         this.notify = notify || webhookFile != null;
         this.webhookFile = webhookFile;
         this.env = Map.copyOf(env);
+        return this;
+    }
+
+    /**
+     * The caller delivers the notification itself after the run (Jenkins: the step through the Slack plugin) and
+     * then settles the alert state with {@link CallerDelivery#settle}: until then everything the run owes stays
+     * pending in the returned state.
+     */
+    public RunRequest callerDelivers(boolean delivers) {
+        this.callerDelivers = delivers;
         return this;
     }
 

@@ -43,9 +43,12 @@ class AlertTrackerTest {
         assertThat(o.changes()).extracting(AlertChange::kind).containsExactly(AlertChange.Kind.REMINDER);
 
         o = t.next(o, run(4, f("swap", Severity.OK)), Optional.empty());
+        assertThat(o.shouldNotify()).as("one OK run is not yet resolved (resolve-after 2)").isFalse();
+        assertThat(o.findings().get("swap").state()).isEqualTo(FindingState.CLEARING);
+        o = t.next(o, run(5, f("swap", Severity.OK)), Optional.empty());
         assertThat(o.changes()).extracting(AlertChange::kind).containsExactly(AlertChange.Kind.RESOLVED);
         assertThat(o.findings().get("swap").state()).isEqualTo(FindingState.RESOLVED);
-        o = t.next(o, run(5, f("swap", Severity.OK)), Optional.empty());
+        o = t.next(o, run(6, f("swap", Severity.OK)), Optional.empty());
         assertThat(o.shouldNotify()).isFalse();
         assertThat(o.findings()).isEmpty();
     }
@@ -101,5 +104,67 @@ class AlertTrackerTest {
         assertThat(back).isEqualTo(o);
         assertThat(Json.pretty(r)).contains("\"notify\" : true");
         assertThat(t.next(back, run(1, f("swap", Severity.EMERGENCY)), Optional.empty()).shouldNotify()).isFalse();
+    }
+
+    @Test
+    void undeliveredChangesStayPendingAndGoOutCoalescedWithTheNextDelivery() throws Exception {
+        AlertTracker t = new AlertTracker(AlertPolicy.DEFAULT);
+        // hour 0: swap appears, the notification is not delivered
+        AlertOutcome o = t.next(AlertOutcome.EMPTY, run(0, f("swap", Severity.ALERT)), Optional.empty()).settle(false);
+        assertThat(o.pending()).extracting(AlertChange::id).containsExactly("swap");
+        // hour 1: swap escalates, load appears; still not delivered: one pending NEW swap, at its new severity
+        o = t.next(o, run(1, f("swap", Severity.EMERGENCY), f("load", Severity.ALERT)), Optional.empty()).settle(false);
+        assertThat(o.pending()).extracting(AlertChange::id, AlertChange::kind, AlertChange::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("swap", AlertChange.Kind.NEW, Severity.EMERGENCY),
+                org.assertj.core.groups.Tuple.tuple("load", AlertChange.Kind.NEW, Severity.ALERT));
+        assertThat(o.pending().get(0).since()).isEqualTo(T0);
+        // hours 2 and 3: load is OK twice (resolve-after 2), swap stays: nothing new this run, but the run owes the
+        // pending ones, and load "came and went"
+        o = t.next(o, run(2, f("swap", Severity.EMERGENCY)), Optional.empty()).settle(false);
+        AlertOutcome h3 = t.next(o, run(3, f("swap", Severity.EMERGENCY)), Optional.empty());
+        assertThat(h3.changes()).extracting(AlertChange::kind).containsExactly(AlertChange.Kind.RESOLVED);
+        assertThat(h3.shouldNotify()).isTrue();
+        assertThat(h3.outbox()).extracting(AlertChange::id, AlertChange::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("swap", AlertChange.Kind.NEW),
+                org.assertj.core.groups.Tuple.tuple("load", AlertChange.Kind.CAME_AND_WENT));
+        assertThat(h3.message()).isEqualTo("EMERGENCY alerts on vps: 1 new, 1 came and went (1 not delivered earlier)");
+        // delivered: nothing stays pending, and the next quiet hour owes nothing
+        AlertOutcome delivered = h3.settle(true);
+        assertThat(delivered.pending()).isEmpty();
+        assertThat(t.next(delivered, run(4, f("swap", Severity.EMERGENCY)), Optional.empty()).shouldNotify()).isFalse();
+        // the state survives its JSON form (the state file, the Jenkins build action)
+        AlertOutcome back = Json.mapper().readValue(Json.compact(h3.settle(false)), AlertOutcome.class);
+        assertThat(back.pending()).isEqualTo(h3.outbox());
+    }
+
+    @Test
+    void thePendingListIsBoundedAndCountsWhatItDrops() {
+        AlertTracker t = new AlertTracker(AlertPolicy.DEFAULT);
+        Finding[] many = new Finding[AlertPolicy.PENDING_MAX + 7];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = f(String.format("disk:/d%03d", i), Severity.ALERT);
+        }
+        AlertOutcome o = t.next(AlertOutcome.EMPTY, run(0, many), Optional.empty()).settle(false);
+        assertThat(o.pending()).hasSize(AlertPolicy.PENDING_MAX);
+        assertThat(o.dropped()).isEqualTo(7);
+        o = t.next(o, run(1, many), Optional.empty());
+        assertThat(o.message()).endsWith("; 7 older undelivered changes dropped");
+        assertThat(o.settle(true).dropped()).isZero();
+    }
+
+    @Test
+    void aFlappingFindingResolvesOnlyAfterResolveAfterOkRuns() {
+        AlertTracker t = new AlertTracker(AlertPolicy.DEFAULT);
+        AlertOutcome o = t.next(AlertOutcome.EMPTY, run(0, f("process:tree-builder", Severity.ALERT)), Optional.empty());
+        int notices = 1;
+        for (int h = 1; h <= 6; h++) {
+            Severity s = h % 2 == 1 ? Severity.OK : Severity.ALERT; // caught online, then waiting restart, ...
+            o = t.next(o, run(h, f("process:tree-builder", s)), Optional.empty());
+            notices += o.shouldNotify() ? 1 : 0;
+        }
+        assertThat(notices).as("one NEW, never a RESOLVED while it flaps").isEqualTo(1);
+        o = t.next(o, run(7, f("process:tree-builder", Severity.OK)), Optional.empty());
+        o = t.next(o, run(8, f("process:tree-builder", Severity.OK)), Optional.empty());
+        assertThat(o.changes()).extracting(AlertChange::kind).containsExactly(AlertChange.Kind.RESOLVED);
     }
 }

@@ -93,7 +93,8 @@ class SlackWebhookClientTest {
         JsonNode p = Json.mapper().readTree(bodies.get(0));
         assertThat(p.get("text").asText()).isEqualTo("EMERGENCY alerts on vps: 1 new");
         assertThat(p.at("/attachments/0/color").asText()).isEqualTo("danger");
-        assertThat(p.at("/attachments/0/text").asText()).isEqualTo("NEW swap EMERGENCY: swap 91% <b>");
+        assertThat(p.at("/attachments/0/text").asText())
+                .startsWith("NEW swap EMERGENCY: swap 91% &lt;b&gt; [alert above 20 %, emergency above 80 %] Next: find what swaps");
     }
 
     @Test
@@ -151,12 +152,13 @@ class SlackWebhookClientTest {
     void resolvedOnlyChangesAreGood() {
         CheckResult ok = new CheckResult("alerts", "vps", Instant.parse("2026-11-23T11:00:00Z"), Duration.ofMillis(3),
                 List.of(new Finding("swap", Severity.OK, 1.0, "%", 20.0, 80.0, "swap 1%")));
-        AlertTracker t = new AlertTracker(AlertPolicy.DEFAULT);
+        AlertTracker t = new AlertTracker(new AlertPolicy(24, 1, Duration.ZERO, 1));
         CheckResult bad = new CheckResult("alerts", "vps", Instant.parse("2026-11-23T10:00:00Z"), Duration.ofMillis(3),
                 List.of(new Finding("swap", Severity.ALERT, 30.0, "%", 20.0, 80.0, "swap 30%")));
         AlertOutcome o = t.next(t.next(AlertOutcome.EMPTY, bad, Optional.empty()), ok, Optional.empty());
         SlackMessage m = SlackMessage.of(ok, o);
         assertThat(m.color()).isEqualTo("good");
-        assertThat(m.fullText()).isEqualTo("OK alerts on vps: 1 resolved\nRESOLVED swap OK: swap 1%");
+        assertThat(m.fullText()).isEqualTo("OK alerts on vps: 1 resolved\nRESOLVED swap OK: swap 1% [alert above 20 %, emergency above 80 %]"
+                + " (first seen 2026-11-23T10:00:00Z)");
     }
 }

@@ -95,8 +95,8 @@ class CheckRunTest {
         // memory resolves while the PM2 findings stay UNKNOWN: only a RESOLVED change, so the message is green, and
         // the step's return value says the same as the message
         RunOutcome first = CheckRun.run(agent(CheckKind.ALERTS, layers("0"), "", ""));
-        RunOutcome second = CheckRun.run(agent(CheckKind.ALERTS, layers("100"), first.alertStateJson(), first.json())
-                .clock(LATER));
+        RunOutcome second = CheckRun.run(agent(CheckKind.ALERTS, layers("100").set("test", "alert.resolve-after", 1),
+                first.alertStateJson(), first.json()).clock(LATER));
         SlackMessage m = second.message();
         assertThat(second.severity()).isEqualTo(Severity.UNKNOWN);
         assertThat(m.color()).isEqualTo("good");

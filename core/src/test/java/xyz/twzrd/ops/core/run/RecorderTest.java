@@ -44,7 +44,8 @@ class RecorderTest {
         Recorder rec = new Recorder(dir, AlertPolicy.DEFAULT, HistoryRetention.DEFAULT);
         CheckResult a = rec.record(run(0, Severity.ALERT), Optional.empty(), Optional.empty(), Optional.of(slack));
         CheckResult b = rec.record(run(1, Severity.ALERT), Optional.empty(), Optional.empty(), Optional.of(slack));
-        CheckResult c = rec.record(run(2, Severity.OK), Optional.empty(), Optional.empty(), Optional.of(slack));
+        rec.record(run(2, Severity.OK), Optional.empty(), Optional.empty(), Optional.of(slack));
+        CheckResult c = rec.record(run(3, Severity.OK), Optional.empty(), Optional.empty(), Optional.of(slack));
         assertThat(sent).extracting(SlackMessage::text).containsExactly("ALERT alerts on vps: 1 new", "OK alerts on vps: 1 resolved");
         assertThat(a.section(NotificationResult.SECTION, NotificationResult.class).orElseThrow().status())
                 .isEqualTo(NotificationResult.Status.SENT);
@@ -53,7 +54,7 @@ class RecorderTest {
         assertThat(AlertOutcome.of(Json.readResult(Json.pretty(c))).orElseThrow().findings().get("swap").state().name())
                 .isEqualTo("RESOLVED");
         assertThat(new HistoryStore(dir).readAll()).extracting(HistoryRecord::severity)
-                .containsExactly(Severity.ALERT, Severity.ALERT, Severity.OK);
+                .containsExactly(Severity.ALERT, Severity.ALERT, Severity.OK, Severity.OK);
         assertThat(c.getFindings()).hasSize(1);
     }
 

@@ -1,0 +1,45 @@
+package xyz.twzrd.ops.core.notify;
+
+/**
+ * What to do next about a finding, by its id: the line each notification gives after the threshold, so that a page
+ * at night says where to look first (the seed's "each alert includes threshold + remediation").
+ */
+public final class Remedies {
+    private Remedies() {
+    }
+
+    /** The next step for a finding id; a generic one for ids without their own. */
+    public static String of(String id) {
+        if (id.startsWith("process:")) {
+            String app = id.substring("process:".length());
+            return "see why with pm2 describe " + app + " and pm2 logs " + app + " --err --lines 100; once fixed, pm2 start "
+                    + app + " (or pm2 restart " + app + ")";
+        }
+        if (id.startsWith("disk:")) {
+            String mount = id.substring("disk:".length());
+            return "free space on " + mount + ": du -xsh " + (mount.endsWith("/") ? mount : mount + "/")
+                    + "* | sort -h | tail; old PM2 logs: pm2 flush, and check the logrotate rule";
+        }
+        if (id.startsWith("log:")) {
+            return "read the new error lines of " + id.substring("log:".length()) + " (listed in the report)";
+        }
+        return switch (id) {
+            case "swap" -> "find what swaps (ps -eo pid,rss,comm --sort=-rss | head) and restart the app that grows, "
+                    + "or cap it with max_memory_restart in its PM2 ecosystem file";
+            case "memory" -> "see the biggest processes (ps -eo pid,rss,comm --sort=-rss | head); cap the growing app "
+                    + "with max_memory_restart";
+            case "load" -> "see what is busy (top -b -n 1 | head -20); a crash-looping app or a runaway job is the usual cause";
+            case "crashes" -> "read the error log of the app that restarted: pm2 logs APP --err --lines 100";
+            case "crash-loop" -> "read the looping app's error log (pm2 logs APP --err --lines 100), fix the cause and "
+                    + "pm2 restart APP, or pm2 stop APP to end the loop";
+            case "pm2" -> "check that PM2 runs for this user and PM2_HOME (pm2 ls as that user); fix pm2.home "
+                    + "(--pm2-home, step pm2Home) or start the apps (pm2 resurrect)";
+            case "logs" -> "read the new error lines in the report and in the app's log";
+            case "connection" -> "check that the host answers SSH and that its host key is the one in known_hosts";
+            case "health" -> "curl the health URL on the host and read the app's error log";
+            case "memory-limits", "swappiness", "log-rotation", "updates", "env-review" ->
+                    "see the audit report for the recommended setting";
+            default -> "see the report of this run for the details";
+        };
+    }
+}
