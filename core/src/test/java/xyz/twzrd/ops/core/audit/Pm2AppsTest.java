@@ -72,6 +72,11 @@ class Pm2AppsTest {
         Path pm2 = dir.resolve("pm2");
         Files.writeString(pm2, "#!/bin/sh\n[ \"$1\" = jlist ] || exit 2\ncat '" + fixture + "'\n");
         Files.setPosixFilePermissions(pm2, PosixFilePermissions.fromString("rwx------"));
+        // what a running daemon leaves in its PM2_HOME: a pid file naming a live process (this JVM) and its socket;
+        // without them the listing refuses to call pm2, which would start a daemon
+        Files.writeString(dir.resolve("pm2.pid"), String.valueOf(ProcessHandle.current().pid()));
+        java.nio.channels.ServerSocketChannel socket = java.nio.channels.ServerSocketChannel
+                .open(java.net.StandardProtocolFamily.UNIX).bind(java.net.UnixDomainSocketAddress.of(dir.resolve("rpc.sock")));
 
         AppSource source = AppSource.pm2(new Pm2Client(new LocalCommandRunner(),
                 new Pm2Settings(pm2.toString(), dir, Duration.ofSeconds(10))));
@@ -88,6 +93,7 @@ class Pm2AppsTest {
                 .contains("/tmp/audit-cap/home/logs/tree-builder-error.log");
         assertThat(Json.pretty(r)).doesNotContain(LEAK).doesNotContain("postgres://");
         assertThat(TextSummary.render(r)).doesNotContain(LEAK);
+        socket.close();
     }
 
     @Test
