@@ -23,10 +23,16 @@ public final class Pm2Options {
                     + Pm2Config.DEFAULT_COMMAND_TIMEOUT + ").")
     Duration pm2Timeout;
 
+    @Option(names = "--expect-apps", paramLabel = "A,B",
+            description = "Apps that must run under PM2 (pm2.expected-apps): each missing one is an EMERGENCY process:<app>, "
+                    + "and no PM2 daemon at all is an EMERGENCY.")
+    String expectApps;
+
     /** The flags given, over the earlier layers. */
     ConfigLayers addTo(ConfigLayers layers) {
         return layers.set("--pm2", Keys.PM2_PROGRAM, pm2)
                 .set("--pm2-home", Keys.PM2_HOME, pm2Home)
-                .set("--pm2-timeout", Keys.PM2_COMMAND_TIMEOUT, pm2Timeout);
+                .set("--pm2-timeout", Keys.PM2_COMMAND_TIMEOUT, pm2Timeout)
+                .set("--expect-apps", Keys.EXPECTED_APPS, expectApps);
     }
 }

@@ -12,7 +12,8 @@ import xyz.twzrd.ops.core.config.Defaults;
  * environment or a file only.
  */
 public final class RecordOptions {
-    @Option(names = "--notify", description = "Post to the Slack webhook in $SLACK_WEBHOOK_URL when something changed.")
+    @Option(names = "--notify", description = "Post to the Slack webhook in $SLACK_WEBHOOK_URL when something changed; "
+            + "what is not delivered (no webhook, an error) stays pending and goes out with the next run that delivers.")
     boolean notify;
 
     @Option(names = "--slack-webhook-file", paramLabel = "FILE",
@@ -35,6 +36,10 @@ public final class RecordOptions {
             description = "Notify a new finding only after this many consecutive runs (alert.debounce, default " + Defaults.DEBOUNCE + ").")
     Integer debounce;
 
+    @Option(names = "--resolve-after", paramLabel = "RUNS",
+            description = "A notified finding resolves only after this many OK runs in a row (alert.resolve-after, default " + Defaults.RESOLVE_AFTER + ").")
+    Integer resolveAfter;
+
     @Option(names = "--mute-after-restart", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Hold back crash alerts this long after a planned restart (alert.mute-after-restart, default " + Defaults.MUTE_AFTER_RESTART + ").")
     Duration muteAfterRestart;
@@ -53,6 +58,7 @@ public final class RecordOptions {
                 .set("--slack-attempts", "notify.slack-attempts", slackAttempts)
                 .set("--remind-every", "alert.remind-every", remindEvery)
                 .set("--debounce", "alert.debounce", debounce)
+                .set("--resolve-after", "alert.resolve-after", resolveAfter)
                 .set("--mute-after-restart", "alert.mute-after-restart", muteAfterRestart)
                 .set("--history-keep", "history.keep", historyKeep)
                 .set("--history-max-age", "history.max-age", historyMaxAge);

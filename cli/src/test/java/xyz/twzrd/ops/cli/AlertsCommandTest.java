@@ -28,6 +28,7 @@ class AlertsCommandTest {
     @BeforeAll
     static void startPm2() throws Exception {
         pm2 = new Pm2Sandbox();
+        pm2.pm2(java.util.Map.of(), "ping"); // the daemon; the check itself never starts one
     }
 
     @AfterAll
@@ -103,5 +104,17 @@ class AlertsCommandTest {
         Files.writeString(cfg, "thresholds:\n  memory:\n    alert: 0\n    emergency: 100\n");
         assertThat(run(alerts("--config", cfg.toString())).out()).contains("ALERT memory:");
         assertThat(run(alerts("--config", cfg.toString(), "--memory-alert", "100")).out()).doesNotContain("ALERT memory:");
+    }
+
+    @Test
+    void expectedAppsThatDoNotRunAreAnEmergencyEach() {
+        Run r = run(alerts("--expect-apps", "gateway,tree-builder", "--memory-alert", "100", "--memory-emergency", "100",
+                "--disk-alert", "100", "--disk-emergency", "100"));
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.out()).contains("EMERGENCY process:gateway: gateway is not running under PM2 (PM2_HOME=" + pm2.home() + ")")
+                .contains("EMERGENCY process:tree-builder:");
+        Run bad = run(alerts("--expect-apps", "ok,<bad>"));
+        assertThat(bad.exit()).isEqualTo(3);
+        assertThat(bad.err()).contains("pm2.expected-apps").contains("'<bad>' is not a valid PM2 app name").contains("--expect-apps");
     }
 }
