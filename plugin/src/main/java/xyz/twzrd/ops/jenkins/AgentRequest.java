@@ -24,6 +24,8 @@ final class AgentRequest implements Serializable {
     final String reportDir;
     final String target;
     final String knownHosts;
+    /** The controller delivers the notification after the run (Slack plugin): the agent keeps it pending. */
+    final boolean callerDelivers;
     String previousAlertState = "";
     String previousResult = "";
     String sshKey = "";
@@ -40,6 +42,7 @@ final class AgentRequest implements Serializable {
         this.reportDir = reportDir;
         this.target = s.target;
         this.knownHosts = s.knownHosts;
+        this.callerDelivers = s.delivers();
     }
 
     /** The previous build's alert state and full result of the same check (JSON), null on a first build. */

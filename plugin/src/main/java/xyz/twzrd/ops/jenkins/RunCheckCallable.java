@@ -43,6 +43,7 @@ final class RunCheckCallable extends MasterToSlaveCallable<AgentResult, IOExcept
                 .stateDir(Path.of(r.stateDir)).reportDir(Path.of(r.reportDir))
                 .logLines(r.logs)
                 .ssh(r.target, r.sshKey, r.sshPassphrase, r.knownHosts)
-                .callerState(r.previousAlertState, r.previousResult);
+                .callerState(r.previousAlertState, r.previousResult)
+                .callerDelivers(r.callerDelivers);
     }
 }

@@ -31,6 +31,11 @@ final class StepSettings implements Serializable {
     final String onAlert;
     final String onEmergency;
     final String onUnknown;
+    /**
+     * Where the step itself notifies through the Slack plugin; empty: the pipeline does. Null in the program state
+     * of a build started before this field existed (same serialVersionUID: an added field stays compatible).
+     */
+    final String slackChannel;
 
     /**
      * @param checkFields the check's own fields by configuration key (e.g. {@link Keys#SETTLE}); blank values are
@@ -48,6 +53,7 @@ final class StepSettings implements Serializable {
         putSet(stepFields, Keys.PM2_PROGRAM, step.getPm2());
         putSet(stepFields, Keys.PM2_HOME, step.getPm2Home());
         putSet(stepFields, Keys.PM2_COMMAND_TIMEOUT, step.getPm2Timeout());
+        putSet(stepFields, Keys.EXPECTED_APPS, step.getExpectedApps());
         checkFields.forEach((k, v) -> putSet(stepFields, k, v));
         this.logs = or(logs, "");
         this.target = or(step.getTarget(), "");
@@ -56,6 +62,12 @@ final class StepSettings implements Serializable {
         this.onAlert = or(step.getOnAlert(), global.getOnAlert());
         this.onEmergency = or(step.getOnEmergency(), global.getOnEmergency());
         this.onUnknown = or(step.getOnUnknown(), global.getOnUnknown());
+        this.slackChannel = or(step.getSlackChannel(), global.getSlackChannel()).trim();
+    }
+
+    /** Whether the step delivers its notifications itself (a Slack channel is set on the step or globally). */
+    boolean delivers() {
+        return slackChannel != null && !slackChannel.isEmpty();
     }
 
     boolean remote() {

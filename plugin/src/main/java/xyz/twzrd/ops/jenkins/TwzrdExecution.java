@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
+import jenkins.model.Jenkins;
 import jenkins.util.BuildListenerAdapter;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -18,6 +19,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
+import xyz.twzrd.ops.core.run.CallerDelivery;
 import xyz.twzrd.ops.core.run.Outcome;
 import xyz.twzrd.ops.core.run.OutcomePolicy;
 import xyz.twzrd.ops.core.run.Validation;
@@ -77,8 +79,14 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
 
         AgentResult out = channel.call(new RunCheckCallable(request));
         CheckResult result = Json.readResult(out.resultJson);
+        Map<String, Object> summary = new LinkedHashMap<>(out.summary);
+        String alertState = out.alertStateJson;
+        summary.put("delivered", false);
+        if (settings.delivers()) {
+            alertState = deliver(run, listener, result, out, summary);
+        }
 
-        TwzrdBuildAction.attach(run, result, out.alertStateJson, out.notify, out.trendValues);
+        TwzrdBuildAction.attach(run, result, alertState, out.notify, out.trendValues);
         archive(run, workspace, launcher, listener, reports);
 
         listener.getLogger().println("twzrd-ops: " + TextSummary.render(result));
@@ -89,7 +97,27 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
             run.setResult(r);
             listener.getLogger().println("twzrd-ops: " + result.getSeverity() + " marks the stage and the build " + r);
         }
-        return out.summary;
+        return summary;
+    }
+
+    /**
+     * The step notifies itself (a Slack channel is set): posts what the run owes through the Slack plugin and
+     * settles the alert state with core, so an undelivered notification stays pending for the next build. Without
+     * the Slack plugin nothing is delivered and the log says so. Returns the alert state to keep.
+     */
+    private String deliver(Run<?, ?> run, TaskListener listener, CheckResult result, AgentResult out,
+                           Map<String, Object> summary) {
+        if (!out.notify) {
+            return out.alertStateJson;
+        }
+        String link = Jenkins.get().getRootUrl();
+        String message = out.summary.get("message") + (link == null ? "" : "\n" + link + run.getUrl());
+        SlackDelivery.Outcome sent = SlackDelivery.deliver(run, settings.slackChannel, message,
+                String.valueOf(out.summary.get("color")));
+        listener.getLogger().println("twzrd-ops: Slack " + settings.slackChannel + ": "
+                + (sent.delivered() ? "delivered" : "NOT delivered, kept pending for the next build: " + sent.reason()));
+        summary.put("delivered", sent.delivered());
+        return CallerDelivery.settle(result, out.alertStateJson, sent.delivered(), sent.reason());
     }
 
     /** For an SSH target, the key from the credential, read here for this run only, never logged or kept. */

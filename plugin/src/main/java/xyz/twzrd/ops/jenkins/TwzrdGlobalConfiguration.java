@@ -20,6 +20,7 @@ import xyz.twzrd.ops.core.run.Validation;
  *     pm2: /usr/local/bin/pm2
  *     pm2Timeout: 45s
  *     onAlert: UNSTABLE
+ *     slackChannel: '#ops'
  *     config: |
  *       thresholds:
  *         swap: {alert: 20, emergency: 80}
@@ -36,6 +37,7 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String slackChannel;
 
     public TwzrdGlobalConfiguration() {
         load();
@@ -128,6 +130,20 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setOnUnknown(String onUnknown) {
         this.onUnknown = TwzrdStep.Util.fixEmpty(onUnknown);
+        save();
+    }
+
+    /**
+     * Default Slack channel the steps notify themselves through the Slack plugin (its global workspace, token
+     * credential and bot settings); blank: the steps leave notifying to the pipeline.
+     */
+    public String getSlackChannel() {
+        return slackChannel;
+    }
+
+    @DataBoundSetter
+    public void setSlackChannel(String slackChannel) {
+        this.slackChannel = TwzrdStep.Util.fixEmpty(slackChannel);
         save();
     }
 

@@ -26,6 +26,8 @@ public abstract class TwzrdStep extends Step {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String expectedApps;
+    private String slackChannel;
 
     /** YAML configuration (thresholds and so on), see the step reference. */
     @CheckForNull
@@ -133,6 +135,32 @@ public abstract class TwzrdStep extends Step {
     @DataBoundSetter
     public void setOnUnknown(String onUnknown) {
         this.onUnknown = Util.fixEmpty(onUnknown);
+    }
+
+    /** Apps that must run under PM2, {@code a,b} ({@code pm2.expected-apps}); blank: the configuration's. */
+    @CheckForNull
+    public String getExpectedApps() {
+        return expectedApps;
+    }
+
+    @DataBoundSetter
+    public void setExpectedApps(String expectedApps) {
+        this.expectedApps = Util.fixEmpty(expectedApps);
+    }
+
+    /**
+     * Slack channel the step notifies itself through the Slack plugin (its global workspace and credential), so that
+     * undelivered notifications stay pending for the next build; blank: the global default, and with none the
+     * pipeline notifies ({@code if (r.notify) slackSend ...}).
+     */
+    @CheckForNull
+    public String getSlackChannel() {
+        return slackChannel;
+    }
+
+    @DataBoundSetter
+    public void setSlackChannel(String slackChannel) {
+        this.slackChannel = Util.fixEmpty(slackChannel);
     }
 
     /**

@@ -40,6 +40,7 @@ class TwzrdStepsTest {
     @BeforeAll
     static void startPm2() throws Exception {
         pm2 = new Pm2Sandbox();
+        pm2.pm2(Map.of(), "ping"); // the daemon; the steps never start one
     }
 
     @AfterAll
@@ -126,6 +127,23 @@ class TwzrdStepsTest {
         WorkflowRun b = run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'UNSTABLE')", Result.UNSTABLE);
         j.assertLogContains("UNKNOWN", b);
         run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'SUCCESS')", Result.FAILURE);
+    }
+
+    @Test
+    void aStepThatCannotDeliverToSlackKeepsTheNotificationPending(JenkinsRule j) throws Exception {
+        // the Slack plugin (an optional dependency, on the test class path) has no token credential configured:
+        // the step's own delivery fails, so the page stays owed and the next build owes it again
+        j.createOnlineSlave(j.jenkins.getLabel("vps"));
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\ndef r = twzrdAlerts(" + common()
+                + ", onAlert: 'SUCCESS', slackChannel: '#ops', config: " + MEMORY_ALERT_ONLY + ")\n"
+                + "echo \"notify=${r.notify} delivered=${r.delivered}\"\n}", true));
+        WorkflowRun first = j.buildAndAssertSuccess(job);
+        j.assertLogContains("notify=true delivered=false", first);
+        j.assertLogContains("NOT delivered, kept pending for the next build", first);
+        WorkflowRun second = j.buildAndAssertSuccess(job);
+        j.assertLogContains("notify=true delivered=false", second);
+        assertThat(second.getAction(TwzrdBuildAction.class).getAlertState()).contains("\"pending\":[{");
     }
 
     @Test
