@@ -56,4 +56,17 @@ class Pm2ConfigTest {
         assertThat(HealthProbe.display("http://user:pw@localhost:8080/health?token=abc")).isEqualTo("http://localhost:8080/health");
         assertThatThrownBy(() -> AppSelection.parse("-web")).hasMessageStartingWith("'-web' is not a valid PM2 app name");
     }
+
+    @Test
+    void expectedAppsAreAListOrCommaSeparatedAndValidated() throws Exception {
+        assertThat(OpsConfig.defaults().getPm2().getExpectedApps()).isEmpty();
+        assertThat(OpsConfig.parse("pm2:\n  expected-apps: [gateway, tree-builder]\n").getPm2().getExpectedApps())
+                .containsExactly("gateway", "tree-builder");
+        assertThat(xyz.twzrd.ops.core.config.ConfigLayers.defaults().yaml("file", "pm2:\n  expected-apps: [a]\n")
+                .set("--expect-apps", "pm2.expected-apps", " web , api,web ").resolve().getPm2().getExpectedApps())
+                .as("a flag replaces the list; names trimmed, each once").containsExactly("web", "api");
+        assertThatThrownBy(() -> OpsConfig.parse("pm2:\n  expected-apps: 'ok,<!here>'\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("pm2.expected-apps")
+                .hasMessageContaining("'<!here>' is not a valid PM2 app name");
+    }
 }
