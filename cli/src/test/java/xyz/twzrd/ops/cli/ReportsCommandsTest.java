@@ -140,4 +140,24 @@ class ReportsCommandsTest {
         assertThat(n.get("findings").findValuesAsText("id")).contains("memory");
         assertThat(r.out()).doesNotContain("veryS3cret");
     }
+
+    @Test
+    void whatCouldNotBeDeliveredGoesOutWithTheNextRunThatCan() throws Exception {
+        Path missing = dir.resolve("no-such-webhook-file");
+        Run a = run(with("alerts", "--slack-webhook-file", missing.toString(), "--memory-alert", "0", "--memory-emergency", "100",
+                "--json"));
+        assertThat(a.err()).contains("notification FAILED: cannot read the Slack webhook file " + missing);
+        assertThat(Json.mapper().readTree(a.out()).at("/alertState/pending/0/kind").asText()).isEqualTo("NEW");
+        Path hook = slack(200);
+        Run b = run(with("alerts", "--slack-webhook-file", hook.toString(), "--memory-alert", "0", "--memory-emergency", "100",
+                "--json"));
+        assertThat(posts).hasSize(1);
+        JsonNode p = Json.mapper().readTree(posts.get(0));
+        assertThat(p.get("text").asText()).contains("new").contains("not delivered earlier");
+        assertThat(p.at("/attachments/0/text").asText()).contains("NEW memory ALERT").contains("not delivered then")
+                .contains("[alert above 0 %, emergency above 100 %]").contains("Next: ");
+        JsonNode n = Json.mapper().readTree(b.out());
+        assertThat(n.at("/notification/status").asText()).isEqualTo("SENT");
+        assertThat(n.at("/alertState/pending").size()).isZero();
+    }
 }
