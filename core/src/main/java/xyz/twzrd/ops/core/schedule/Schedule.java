@@ -33,6 +33,7 @@ public record Schedule(Path launcher, Path stateDir, Path reportDir, Path logDir
         if (healthUrl != null && !healthUrl.isBlank()) {
             restart.addAll(List.of("--health-url", healthUrl));
         }
+        restart.add("--notify"); // a failed Friday restart pages too, not only its log file
         return List.of(
                 new Job(0, null, null, "alerts", List.of("alerts", "--notify")),
                 new Job(0, 0, DayOfWeek.MONDAY, "health-check", List.of("health-check", "--notify")),

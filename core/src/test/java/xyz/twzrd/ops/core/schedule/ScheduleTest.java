@@ -32,7 +32,7 @@ class ScheduleTest {
         assertThat(lines.get(0)).startsWith("0 * * * * '/opt/twzrd ops/twzrd-ops' alerts --notify --state-dir /var/lib/twzrd-ops/state")
                 .endsWith("/logs/alerts.log 2>&1");
         assertThat(lines.get(1)).startsWith("0 0 * * 1 ").contains(" health-check ");
-        assertThat(lines.get(2)).startsWith("0 1 * * 5 ").contains(" pm2-restart --health-url http://localhost:8080/health ");
+        assertThat(lines.get(2)).startsWith("0 1 * * 5 ").contains(" pm2-restart --health-url http://localhost:8080/health --notify ");
     }
 
     @Test
