@@ -188,6 +188,18 @@ class CheckRunTest {
     }
 
     @Test
+    void exactlyTheChecksWithTrendValuesSayTheyHaveATrend() {
+        // each check for real on this machine (pm2 missing): does its result carry any trend value?
+        for (CheckKind kind : CheckKind.values()) {
+            RunOutcome o = CheckRun.run(agent(kind, layers("0"), "", ""));
+            assertThat(!o.trendValues().isEmpty()).as(kind + ": " + o.trendValues()).isEqualTo(kind.hasTrend());
+            assertThat(CheckKind.hasTrend(kind.id())).isEqualTo(kind.hasTrend());
+        }
+        assertThat(CheckKind.hasTrend("nope")).isFalse();
+        assertThat(CheckKind.hasTrend(null)).isFalse();
+    }
+
+    @Test
     void everyCheckKindHasItsName() {
         assertThat(CheckKind.of("pm2-restart")).isEqualTo(CheckKind.PM2_RESTART);
         assertThat(Stream.of(CheckKind.values()).map(CheckKind::id))
