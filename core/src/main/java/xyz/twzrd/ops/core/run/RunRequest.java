@@ -185,6 +185,26 @@ public final class RunRequest {
         return this;
     }
 
+    /** The variables of a pipeline's environment a Jenkins step passes to the check ({@link #environment}). */
+    public static final List<String> PIPELINE_VARIABLES = List.of("PATH", "HOME", "PM2_HOME");
+
+    /**
+     * Of a pipeline's whole environment ({@code withEnv}, tool wrappers, the node's own variables), only
+     * {@link #PIPELINE_VARIABLES} that are set and not blank: nothing else of it reaches the check.
+     */
+    public static Map<String, String> pipelineEnvironment(Map<String, String> all) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (all != null) {
+            for (String name : PIPELINE_VARIABLES) {
+                String v = all.get(name);
+                if (v != null && !v.isBlank()) {
+                    out.put(name, v);
+                }
+            }
+        }
+        return out;
+    }
+
     public RunRequest clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
