@@ -60,7 +60,7 @@ public final class TwzrdBuildAction implements RunAction2 {
         this.values = new TreeMap<>(values);
         this.alertState = alertState;
         this.notify = notify;
-        this.pointers = pointers;
+        this.pointers = pointers == null ? null : new TreeMap<>(pointers);
         this.full = new SoftReference<>(r);
     }
 
@@ -166,7 +166,7 @@ public final class TwzrdBuildAction implements RunAction2 {
     /** The pointers this action keeps (see the class comment); null for builds recorded before them. */
     @CheckForNull
     Map<String, Integer> getPointers() {
-        return pointers;
+        return pointers == null ? null : java.util.Collections.unmodifiableMap(pointers);
     }
 
     /** Trend values (swap %, load, memory %, crashes, error lines) as stored compactly. */

@@ -2,9 +2,9 @@ package xyz.twzrd.ops.core.run;
 
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Times;
-import xyz.twzrd.ops.core.report.TextReport;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * How the faces' pages (the Jenkins build page and report page) print a result's parts, the way the reports do:
@@ -15,9 +15,21 @@ public final class PageText {
     private PageText() {
     }
 
-    /** A finding's value with its unit: {@code 1191 restarts}, {@code 5 count}, {@code 61.30 %}; {@code -} if none. */
+    /**
+     * A finding's value with its unit: {@code 1191 restarts}, {@code 5 count}, {@code 61.30 %}; {@code -} if none.
+     * The text reports' rule (whole numbers without decimals, others with two).
+     */
     public static String value(Finding f) {
-        return TextReport.value(f.value(), f.unit());
+        Double v = f.value();
+        if (v == null) {
+            return "-";
+        }
+        String n = whole(v) ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.2f", v);
+        return f.unit().isEmpty() ? n : n + " " + f.unit();
+    }
+
+    private static boolean whole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15;
     }
 
     /** A threshold: {@code 80}, {@code 0.7}; {@code -} when none applies. */
@@ -25,7 +37,7 @@ public final class PageText {
         if (t == null) {
             return "-";
         }
-        return t == Math.rint(t) && Math.abs(t) < 1e15 ? String.valueOf(t.longValue()) : String.valueOf(t);
+        return whole(t) ? String.valueOf(t.longValue()) : String.valueOf(t);
     }
 
     /** A start time as people read it: {@code 2026-12-01 09:40:18 UTC}. */

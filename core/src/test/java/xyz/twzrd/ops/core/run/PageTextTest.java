@@ -21,6 +21,7 @@ class PageTextTest {
                 .isEqualTo("5 count");
         assertThat(PageText.value(new Finding("memory", Severity.OK, 61.3, "%", 80.0, 95.0, ""))).isEqualTo("61.30 %");
         assertThat(PageText.value(Finding.unknown("pm2", "pm2 not found"))).isEqualTo("-");
+        assertThat(PageText.value(new Finding("load", Severity.OK, 0.5, "", null, null, ""))).isEqualTo("0.50");
     }
 
     @Test
