@@ -389,7 +389,7 @@ class TwzrdStepsTest {
         WorkflowJob job = job(j, "twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: " + MEMORY_ALERT_ONLY + ")");
         j.buildAndAssertSuccess(job);
         WorkflowRun b = j.buildAndAssertSuccess(job);   // the second run counts crashes "since" the first
-        try (JenkinsRule.WebClient wc = j.createWebClient()) {
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
             String report = wc.getPage(b, "twzrd-ops-alerts").asNormalizedText();
             assertThat(report).doesNotContainPattern("\\d\\.0 (restarts|count|exits|lines)")
                     .containsPattern("started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
@@ -413,8 +413,10 @@ class TwzrdStepsTest {
             assertThat(a.getResult().finding("process:envweb")).as("the daemon of the pipeline's PM2_HOME").isPresent();
             assertThat(a.getResult().finding("pm2")).as("pm2 found on the pipeline's PATH").isEmpty();
             j.assertLogNotContains(bin, b);
-            // without the environment, pm2 is not on the agent's PATH
-            WorkflowRun without = run(j, "twzrdAlerts(onUnknown: 'UNSTABLE', config: " + QUIET_HOST + ")", Result.UNSTABLE);
+            // a pipeline PATH without pm2: the agent JVM's own PATH does not count
+            Path empty = Files.createTempDirectory(pm2Home, "empty-bin");
+            WorkflowRun without = run(j, "withEnv(['PATH=" + empty + "']) {\ntwzrdAlerts(onUnknown: 'UNSTABLE', config: "
+                    + QUIET_HOST + ")\n}", Result.UNSTABLE);
             assertThat(without.getAction(TwzrdBuildAction.class).getResult().finding("pm2").orElseThrow().message())
                     .contains("pm2 not found");
             assertThat(port).isPositive();
