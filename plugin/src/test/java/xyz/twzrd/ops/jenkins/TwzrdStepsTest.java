@@ -426,6 +426,24 @@ class TwzrdStepsTest {
     }
 
     @Test
+    void withEnvHomeIsWherePm2KeepsItsHomeWhenNoneIsGiven(JenkinsRule j) throws Exception {
+        // no pm2Home and no PM2_HOME: pm2 uses ~/.pm2 of the pipeline's HOME (short, for pm2's unix socket)
+        Path home = Files.createTempDirectory(Path.of("/tmp"), "th-");
+        String bin = Path.of(pm2).toAbsolutePath().getParent().toString();
+        try {
+            run(j, "withEnv(['PATH+PM2=" + bin + "', 'HOME=" + home + "']) {\ntwzrdAlerts(onAlert: 'SUCCESS', "
+                    + "onUnknown: 'UNSTABLE', config: " + QUIET_HOST + ")\n}", null);
+            assertThat(home.resolve(".pm2")).as("pm2's home below the pipeline's HOME").isDirectory();
+            assertThat(home.resolve(".pm2").resolve("pm2.log")).exists();
+        } finally {
+            ProcessBuilder kill = new ProcessBuilder(pm2, "kill").redirectErrorStream(true)
+                    .redirectOutput(home.resolve("kill.log").toFile());
+            kill.environment().put("PM2_HOME", home.resolve(".pm2").toString());
+            assertThat(kill.start().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aHostKeyMismatchNamesTheKnownHostsSourceNotATemporaryFile(JenkinsRule j) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
