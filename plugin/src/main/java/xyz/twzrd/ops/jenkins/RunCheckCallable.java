@@ -42,7 +42,8 @@ final class RunCheckCallable extends MasterToSlaveCallable<AgentResult, IOExcept
         return RunRequest.of(CheckKind.of(r.check)).config(layers)
                 .stateDir(Path.of(r.stateDir)).reportDir(Path.of(r.reportDir))
                 .logLines(r.logs)
-                .ssh(r.target, r.sshKey, r.sshPassphrase, r.knownHosts)
+                .ssh(r.target, r.sshKey, r.sshPassphrase, r.knownHosts, r.knownHostsName)
+                .environment(r.environment)
                 .callerState(r.previousAlertState, r.previousResult)
                 .callerDelivers(r.callerDelivers);
     }

@@ -28,6 +28,8 @@ final class StepSettings implements Serializable {
     final String target;
     final String credentialsId;
     final String knownHosts;
+    /** Where {@link #knownHosts} came from, as host-key messages name it (never the temporary file core writes). */
+    final String knownHostsName;
     final String onAlert;
     final String onEmergency;
     final String onUnknown;
@@ -59,6 +61,8 @@ final class StepSettings implements Serializable {
         this.target = or(step.getTarget(), "");
         this.credentialsId = or(step.getCredentialsId(), "");
         this.knownHosts = or(step.getKnownHosts(), global.getKnownHosts());
+        this.knownHostsName = step.getKnownHosts() != null && !step.getKnownHosts().isBlank() ? "the step's knownHosts"
+                : "the global knownHosts";
         this.onAlert = or(step.getOnAlert(), global.getOnAlert());
         this.onEmergency = or(step.getOnEmergency(), global.getOnEmergency());
         this.onUnknown = or(step.getOnUnknown(), global.getOnUnknown());

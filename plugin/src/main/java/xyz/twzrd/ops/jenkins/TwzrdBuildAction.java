@@ -1,21 +1,20 @@
 package xyz.twzrd.ops.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-import hudson.model.Action;
 import hudson.model.Run;
 import jenkins.model.RunAction2;
-import jenkins.tasks.SimpleBuildStep;
 import xyz.twzrd.ops.core.AtomicFiles;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.run.BuildChain;
+import xyz.twzrd.ops.core.run.PageText;
 
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,9 +25,14 @@ import java.util.logging.Logger;
  * The result of one twzrd-ops check in a build. build.xml keeps only the compact part (severity, summary, the
  * trend values, the alert state), as strings, numbers and a JDK map: no core type is a field here, since the
  * JEP-200 class filter would refuse it in build.xml. The full result lives in {@code <build>/twzrd-ops/<check>.json}
- * and is read lazily (into a transient field) when someone opens the report page.
+ * and is read lazily (into a transient field) when someone opens the report page. The job's actions come from
+ * {@link TwzrdJobActionFactory}, which looks at recent builds whatever their result.
+ *
+ * <p>Each action also keeps pointers ({@link BuildChain}): for every check, the number of the newest earlier build
+ * that recorded it, so the previous result of a check and a trend of n results cost about one and n builds read,
+ * however many builds lie between them. Builds from before the pointers have none (null) and are scanned.
  */
-public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+public final class TwzrdBuildAction implements RunAction2 {
     private static final Logger LOGGER = Logger.getLogger(TwzrdBuildAction.class.getName());
 
     private final String check;
@@ -39,12 +43,14 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     private final TreeMap<String, Double> values;
     private final String alertState;
     private final boolean notify;
+    /** Check to the number of the newest earlier build with it; null in builds recorded before pointers. */
+    private final TreeMap<String, Integer> pointers;
 
     private transient Run<?, ?> owner;
     private transient SoftReference<CheckResult> full;
 
     private TwzrdBuildAction(Run<?, ?> owner, CheckResult r, String alertState, boolean notify,
-                             Map<String, Double> values) {
+                             Map<String, Double> values, TreeMap<String, Integer> pointers) {
         this.owner = owner;
         this.check = r.getCheck();
         this.host = r.getHost();
@@ -54,11 +60,9 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
         this.values = new TreeMap<>(values);
         this.alertState = alertState;
         this.notify = notify;
+        this.pointers = pointers == null ? null : new TreeMap<>(pointers);
         this.full = new SoftReference<>(r);
     }
-
-    /** How far back {@link #previous} looks for an earlier result of the same check. */
-    static final int PREVIOUS_BUILDS_SCANNED = 100;
 
     /**
      * Stores the full result in the build folder (atomically) and adds the action to the build, replacing an earlier
@@ -67,7 +71,9 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     static TwzrdBuildAction attach(Run<?, ?> run, CheckResult result, String alertState, boolean notify,
                                    Map<String, Double> values) throws IOException {
         AtomicFiles.writeString(resultFile(run, result.getCheck()).toPath(), Json.pretty(result));
-        TwzrdBuildAction action = new TwzrdBuildAction(run, result, alertState, notify, values);
+        TreeMap<String, Integer> pointers = BuildChain.earlier(new RunBuilds(run.getParent()), run.getPreviousBuild(),
+                result.getCheck(), RunBuilds.SCAN_LIMIT).pointers();
+        TwzrdBuildAction action = new TwzrdBuildAction(run, result, alertState, notify, values, pointers);
         for (TwzrdBuildAction old : run.getActions(TwzrdBuildAction.class)) {
             if (old.check.equals(action.check)) {
                 run.removeAction(old);
@@ -78,17 +84,22 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     }
 
     /**
-     * The same check's action of the nearest earlier build that has one (looking back at most
-     * {@link #PREVIOUS_BUILDS_SCANNED} builds), or null.
+     * The same check's action of the nearest earlier build that has one, or null: the build before, or one hop along
+     * its pointers; a bounded scan ({@link RunBuilds#SCAN_LIMIT}) only past builds without any twzrd-ops action.
      */
     @CheckForNull
     static TwzrdBuildAction previous(Run<?, ?> run, String check) {
-        Run<?, ?> r = run.getPreviousBuild();
-        for (int seen = 0; r != null && seen < PREVIOUS_BUILDS_SCANNED; seen++, r = r.getPreviousBuild()) {
-            for (TwzrdBuildAction a : r.getActions(TwzrdBuildAction.class)) {
-                if (a.check.equals(check)) {
-                    return a;
-                }
+        Run<?, ?> hit = BuildChain.earlier(new RunBuilds(run.getParent()), run.getPreviousBuild(), check,
+                RunBuilds.SCAN_LIMIT).build();
+        return hit == null ? null : of(hit, check);
+    }
+
+    /** The action of this check in a build, or null. */
+    @CheckForNull
+    static TwzrdBuildAction of(Run<?, ?> run, String check) {
+        for (TwzrdBuildAction a : run.getActions(TwzrdBuildAction.class)) {
+            if (a.check.equals(check)) {
+                return a;
             }
         }
         return null;
@@ -128,8 +139,34 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
         return summary;
     }
 
+    /** The summary without its leading severity, for places that show the severity beside it. */
+    public String getSummaryDetail() {
+        return PageText.afterSeverity(severity, summary);
+    }
+
     public long getStartedAt() {
         return startedAt;
+    }
+
+    /** The start time as people read it: {@code 2026-12-01 09:40:18 UTC}. */
+    public String getStartedAtText() {
+        return PageText.time(startedAt);
+    }
+
+    /** A finding's value with its unit, whole numbers without decimals ({@code 1191 restarts}), for the views. */
+    public String value(Finding f) {
+        return PageText.value(f);
+    }
+
+    /** A threshold as given ({@code 80}, {@code 0.7}), {@code -} when none applies, for the views. */
+    public String threshold(Double t) {
+        return PageText.threshold(t);
+    }
+
+    /** The pointers this action keeps (see the class comment); null for builds recorded before them. */
+    @CheckForNull
+    Map<String, Integer> getPointers() {
+        return pointers == null ? null : java.util.Collections.unmodifiableMap(pointers);
     }
 
     /** Trend values (swap %, load, memory %, crashes, error lines) as stored compactly. */
@@ -194,10 +231,5 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     @Override
     public String getUrlName() {
         return "twzrd-ops-" + check;
-    }
-
-    @Override
-    public Collection<? extends Action> getProjectActions() {
-        return owner == null ? List.of() : List.of(new TwzrdJobAction(owner.getParent(), check));
     }
 }

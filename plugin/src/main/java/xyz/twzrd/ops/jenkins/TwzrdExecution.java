@@ -3,6 +3,7 @@ package xyz.twzrd.ops.jenkins;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
@@ -73,6 +74,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         AgentRequest request = settings.request(workspace.child(STATE_DIR).getRemote(), reports.getRemote())
                 .previous(previous == null ? null : previous.getAlertState(),
                         previous == null ? null : previous.getResultJson());
+        request.environment(getContext().get(EnvVars.class)); // PATH, HOME, PM2_HOME only; never logged
         withKey(run, request);
         listener.getLogger().println("twzrd-ops: " + settings.check + " on "
                 + (settings.remote() ? settings.target : "this node"));

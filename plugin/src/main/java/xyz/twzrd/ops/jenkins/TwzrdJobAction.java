@@ -10,17 +10,20 @@ import io.jenkins.plugins.echarts.AsyncTrendChart;
 import io.jenkins.plugins.echarts.JenkinsPalette;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 import xyz.twzrd.ops.core.history.TrendSeries;
+import xyz.twzrd.ops.core.run.BuildChain;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The job page's twzrd-ops trend (echarts, via {@code floatingBox.jelly}) and history table for one check. Built
- * from the compact values each build's action keeps, never from the full reports.
+ * The job page's twzrd-ops trend (echarts, via {@code floatingBox.jelly}) and history table for one check, made by
+ * {@link TwzrdJobActionFactory}. Built from the compact values each build's action keeps, never from the full
+ * reports, and reading only the builds that ran the check (through the actions' pointers, {@link BuildChain}).
  */
 public final class TwzrdJobAction implements Action, AsyncTrendChart {
-    /** How many builds the chart and table look back (a week of hourly runs). */
+    /** How many results of the check the chart and table show (a week of hourly runs). */
     static final int MAX_BUILDS = 168;
 
     private final Job<?, ?> job;
@@ -39,16 +42,22 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
         return check;
     }
 
-    /** The newest builds' actions of this check, newest first. */
+    /** The newest completed builds' actions of this check, newest first, at most {@link #MAX_BUILDS}. */
     public List<TwzrdBuildAction> getHistory() {
+        return history(MAX_BUILDS);
+    }
+
+    /** The newest {@code max} actions of this check from the last completed build back, newest first. */
+    List<TwzrdBuildAction> history(int max) {
+        Run<?, ?> last = job.getLastCompletedBuild();
+        if (last == null) {
+            return List.of();
+        }
         List<TwzrdBuildAction> out = new ArrayList<>();
-        int seen = 0;
-        for (Run<?, ?> r = job.getLastCompletedBuild(); r != null && seen < MAX_BUILDS; r = r.getPreviousCompletedBuild()) {
-            seen++;
-            for (TwzrdBuildAction a : r.getActions(TwzrdBuildAction.class)) {
-                if (a.getCheck().equals(check)) {
-                    out.add(a);
-                }
+        for (Run<?, ?> r : BuildChain.results(new RunBuilds(job), last, check, max, RunBuilds.SCAN_LIMIT)) {
+            TwzrdBuildAction a = TwzrdBuildAction.of(r, check);
+            if (a != null) {
+                out.add(a);
             }
         }
         return out;
@@ -80,9 +89,13 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
         return new JacksonFacade().toJson(model);
     }
 
+    /**
+     * A chart only for a check whose results carry trend values (not the restart or the audit), and only from its
+     * second result on: reads the newest two results and no more (as echarts-api's AsyncTrendJobAction does).
+     */
     @Override
     public boolean isTrendVisible() {
-        return getHistory().size() >= 2;
+        return CheckKind.hasTrend(check) && history(2).size() == 2;
     }
 
     @Override

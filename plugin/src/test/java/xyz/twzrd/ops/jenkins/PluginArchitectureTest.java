@@ -1,13 +1,18 @@
 package xyz.twzrd.ops.jenkins;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import hudson.model.Action;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 import org.kohsuke.stapler.verb.POST;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -20,7 +25,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  *       so the runner and every core test work without Jenkins and nothing of Jenkins leaks into core's API;</li>
  *   <li>every web method is protected: each public {@code do*} method of the plugin (form validation, list fills,
  *       any action end point) accepts POST only ({@code @POST} or {@code @RequirePOST}), so a link or an image
- *       cannot trigger it (CSRF) and the crumb is checked.</li>
+ *       cannot trigger it (CSRF) and the crumb is checked;</li>
+ *   <li>what Jenkins serialises holds no core type: build.xml (actions), program.dat (step executions and their
+ *       settings), the remoting channel (callables, their requests and results) and step return values go through
+ *       the JEP-200 class filter, which admits no class of a library bundled in the plugin, such as core.</li>
  * </ul>
  * Both rules fail when they match nothing (ArchUnit's default), so an import that found no classes cannot pass.
  */
@@ -60,6 +68,21 @@ class PluginArchitectureTest {
                 .orShould().beAnnotatedWith(RequirePOST.class)
                 .because("Stapler serves every public do* method as a URL; GET must not change or reveal anything"
                         + " (CSRF), and POST checks the crumb");
+        rule.check(plugin());
+    }
+
+    @Test
+    void whatJenkinsSerialisesHoldsNoCoreType() {
+        DescribedPredicate<JavaClass> serialised = DescribedPredicate.describe("serialised by Jenkins",
+                c -> c.isAssignableTo(java.io.Serializable.class) || c.isAssignableTo(Action.class));
+        ArchRule rule = fields().that().areDeclaredInClassesThat(serialised)
+                .and().areDeclaredInClassesThat().resideInAPackage(PLUGIN + "..")
+                .and().areNotStatic()
+                .and().doNotHaveModifier(JavaModifier.TRANSIENT)
+                .should().notHaveRawType(DescribedPredicate.describe("a core type",
+                        (JavaClass t) -> t.getPackageName().startsWith(CORE)))
+                .because("the JEP-200 class filter refuses classes of libraries bundled in a plugin in build.xml,"
+                        + " program.dat and on the remoting channel; keep core types transient or out");
         rule.check(plugin());
     }
 }

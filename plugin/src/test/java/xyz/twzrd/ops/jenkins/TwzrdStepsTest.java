@@ -1,7 +1,16 @@
 package xyz.twzrd.ops.jenkins;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.jcraft.jsch.JSch;
+import com.jcraft.jsch.KeyPair;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -15,7 +24,13 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 import xyz.twzrd.ops.core.testkit.FreePort;
 import xyz.twzrd.ops.core.testkit.Pm2Sandbox;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +46,11 @@ class TwzrdStepsTest {
      * full host cannot change the outcome (Groovy string literal).
      */
     private static final String MEMORY_ALERT_ONLY = "'thresholds:\\n  memory: {alert: 0, emergency: 100}\\n"
+            + "  swap: {alert: 100, emergency: 100}\\n  load: {alert: 100000, emergency: 100000}\\n"
+            + "  disk: {alert: 100, emergency: 100}\\n'";
+
+    /** No host threshold can trip: the outcome is the PM2 findings' alone (Groovy string literal). */
+    private static final String QUIET_HOST = "'thresholds:\\n  memory: {alert: 100, emergency: 100}\\n"
             + "  swap: {alert: 100, emergency: 100}\\n  load: {alert: 100000, emergency: 100000}\\n"
             + "  disk: {alert: 100, emergency: 100}\\n'";
 
@@ -124,9 +144,11 @@ class TwzrdStepsTest {
 
     @Test
     void unknownIsNeverSuccess(JenkinsRule j) throws Exception {
-        WorkflowRun b = run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'UNSTABLE')", Result.UNSTABLE);
+        // host thresholds pinned out of reach: on a loaded or full host an EMERGENCY would otherwise win (FAILURE)
+        WorkflowRun b = run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'UNSTABLE', config: " + QUIET_HOST + ")",
+                Result.UNSTABLE);
         j.assertLogContains("UNKNOWN", b);
-        run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'SUCCESS')", Result.FAILURE);
+        run(j, "twzrdAlerts(pm2: '/nonexistent/pm2', onUnknown: 'SUCCESS', config: " + QUIET_HOST + ")", Result.FAILURE);
     }
 
     @Test
@@ -282,6 +304,170 @@ class TwzrdStepsTest {
             j.assertLogContains("notify=true", job.scheduleBuild2(0).get());
         } finally {
             TwzrdGlobalConfiguration.get().setConfig(null);
+        }
+    }
+
+    // ---- issue 16: the job's actions, the trend's cost, the report page, the pipeline's environment ----
+
+    @Test
+    void failingBuildsStillShowTheHistoryAndTheTrend(JenkinsRule j) throws Exception {
+        // disk above 0 % is an EMERGENCY: every build FAILURE, so Jenkins has no last successful build
+        WorkflowJob job = job(j, "twzrdAlerts(" + common() + ", config: 'thresholds:\\n  disk: {alert: 0, emergency: 0}\\n')");
+        j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0).get());
+        j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0).get());
+        assertThat(job.getLastSuccessfulBuild()).isNull();
+        TwzrdJobAction trend = job.getAction(TwzrdJobAction.class);
+        assertThat(trend).as("the job action of a job whose builds all failed").isNotNull();
+        assertThat(trend.getCheck()).isEqualTo("alerts");
+        assertThat(trend.getHistory()).hasSize(2).allMatch(a -> a.getSeverity() == xyz.twzrd.ops.core.Severity.EMERGENCY);
+        assertThat(trend.isTrendVisible()).isTrue();
+        // the pages as the server renders them (the chart's own script is echarts-api's)
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
+            assertThat(wc.getPage(job).asNormalizedText()).contains("twzrd-ops alerts history");
+            HtmlPage history = wc.getPage(job, "twzrd-ops-alerts");
+            assertThat(history.asNormalizedText()).contains("#1").contains("#2").contains("EMERGENCY");
+        }
+    }
+
+    @Test
+    void oneJobActionPerCheckAndAChartOnlyForChecksWithTrendValues(JenkinsRule j) throws Exception {
+        WorkflowJob job = job(j, "twzrdTuningAudit(" + common() + ", onAlert: 'SUCCESS', onEmergency: 'SUCCESS', "
+                + "onUnknown: 'UNSTABLE')\ntwzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: " + MEMORY_ALERT_ONLY + ")");
+        job.scheduleBuild2(0).get();
+        List<TwzrdJobAction> actions = job.getActions(TwzrdJobAction.class);
+        assertThat(actions).extracting(TwzrdJobAction::getCheck).containsExactlyInAnyOrder("audit", "alerts");
+        assertThat(actions).as("one result is no trend yet").noneMatch(TwzrdJobAction::isTrendVisible);
+        job.scheduleBuild2(0).get();
+        actions = job.getActions(TwzrdJobAction.class);
+        assertThat(actions).filteredOn(a -> a.getCheck().equals("alerts")).singleElement()
+                .satisfies(a -> assertThat(a.isTrendVisible()).isTrue());
+        assertThat(actions).filteredOn(a -> a.getCheck().equals("audit")).singleElement().satisfies(a -> {
+            assertThat(a.isTrendVisible()).as("the audit has no trend values").isFalse();
+            assertThat(a.getHistory()).hasSize(2);
+        });
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
+            String page = wc.getPage(job).asXml();
+            assertThat(page).as("both history links").contains("twzrd-ops-alerts").contains("twzrd-ops-audit");
+            // the chart's div names its action as the "tool" echarts-api links each point to
+            assertThat(page).as("a chart for alerts, none for the audit").contains("tool=\"twzrd-ops-alerts\"")
+                    .doesNotContain("tool=\"twzrd-ops-audit\"");
+        }
+    }
+
+    @Test
+    void thePreviousResultIsFoundAcrossBuildsOfOtherChecks(JenkinsRule j) throws Exception {
+        String health = "twzrdHealthCheck(" + common() + ", onAlert: 'SUCCESS', onUnknown: 'UNSTABLE', config: "
+                + MEMORY_ALERT_ONLY + ")";
+        WorkflowJob job = job(j, health);
+        WorkflowRun first = job.scheduleBuild2(0).get();
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\ntwzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: "
+                + MEMORY_ALERT_ONLY + ")\n}", true));
+        for (int i = 0; i < 3; i++) {
+            j.buildAndAssertSuccess(job);
+        }
+        job.setDefinition(new CpsFlowDefinition("node('vps') {\n" + health + "\n}", true));
+        WorkflowRun again = job.scheduleBuild2(0).get();
+        assertThat(reportText(again)).contains("since the previous report");
+        TwzrdBuildAction a = TwzrdBuildAction.of(again, "health-check");
+        assertThat(a.getPointers()).as("pointers to the newest earlier build of each check")
+                .containsEntry("health-check", first.getNumber()).containsEntry("alerts", again.getNumber() - 1);
+        assertThat(TwzrdBuildAction.previous(again, "health-check").getOwner()).isEqualTo(first);
+        assertThat(job.getActions(TwzrdJobAction.class)).filteredOn(t -> t.getCheck().equals("health-check"))
+                .singleElement().satisfies(t -> assertThat(t.getHistory()).extracting(h -> h.getOwner().getNumber())
+                        .containsExactly(again.getNumber(), first.getNumber()));
+    }
+
+    @Test
+    void theReportPagePrintsNumbersAndTimesForPeople(JenkinsRule j) throws Exception {
+        WorkflowJob job = job(j, "twzrdAlerts(" + common() + ", onAlert: 'SUCCESS', config: " + MEMORY_ALERT_ONLY + ")");
+        j.buildAndAssertSuccess(job);
+        WorkflowRun b = j.buildAndAssertSuccess(job);   // the second run counts crashes "since" the first
+        try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
+            String report = wc.getPage(b, "twzrd-ops-alerts").asNormalizedText();
+            assertThat(report).doesNotContainPattern("\\d\\.0 (restarts|count|exits|lines)")
+                    .containsPattern("started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
+                    .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d+Z")
+                    .containsPattern("since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            String build = wc.getPage(b).asNormalizedText();
+            assertThat(build).contains("ALERT alerts on").doesNotContain("ALERT — ALERT");
+        }
+    }
+
+    @Test
+    void withEnvPathAndPm2HomeReachTheCheck(JenkinsRule j) throws Exception {
+        // pm2 by name only, and no pm2Home field: both come from the pipeline's environment
+        int port = startWebApp("envweb");
+        try {
+            String bin = Path.of(pm2.bin()).toAbsolutePath().getParent().toString();
+            WorkflowRun b = run(j, "withEnv(['PATH+PM2=" + bin + "', 'PM2_HOME=" + pm2.home() + "']) {\n"
+                    + "def r = twzrdAlerts(onAlert: 'SUCCESS', config: " + QUIET_HOST + ")\necho \"env=${r.severity}\"\n}",
+                    Result.SUCCESS);
+            TwzrdBuildAction a = b.getAction(TwzrdBuildAction.class);
+            assertThat(a.getResult().finding("process:envweb")).as("the daemon of the pipeline's PM2_HOME").isPresent();
+            assertThat(a.getResult().finding("pm2").orElseThrow().severity()).as("pm2 found on the pipeline's PATH")
+                    .isEqualTo(xyz.twzrd.ops.core.Severity.OK);
+            j.assertLogNotContains(bin, b);
+            // a pipeline PATH without pm2: the agent JVM's own PATH does not count
+            Path empty = Files.createTempDirectory(pm2.home(), "empty-bin");
+            WorkflowRun without = run(j, "withEnv(['PATH=" + empty + "']) {\ntwzrdAlerts(onUnknown: 'UNSTABLE', config: "
+                    + QUIET_HOST + ")\n}", Result.UNSTABLE);
+            assertThat(without.getAction(TwzrdBuildAction.class).getResult().finding("pm2").orElseThrow().message())
+                    .contains("pm2 not found");
+            assertThat(port).isPositive();
+        } finally {
+            pm2.pm2(Map.of(), "delete", "envweb");
+        }
+    }
+
+    @Test
+    void withEnvHomeIsWherePm2KeepsItsHomeWhenNoneIsGiven(JenkinsRule j) throws Exception {
+        // no pm2Home and no PM2_HOME: the check reads ~/.pm2 of the pipeline's HOME, as pm2 would; no daemon runs
+        // there, so it says so, and it starts none (pm2 itself would have)
+        Path home = Files.createTempDirectory(Path.of("/tmp"), "th-");
+        String bin = Path.of(pm2.bin()).toAbsolutePath().getParent().toString();
+        WorkflowRun b = run(j, "withEnv(['PATH+PM2=" + bin + "', 'HOME=" + home + "']) {\ntwzrdAlerts(onAlert: 'SUCCESS', "
+                + "onUnknown: 'UNSTABLE', config: " + QUIET_HOST + ")\n}", null);
+        assertThat(b.getAction(TwzrdBuildAction.class).getResult().finding("pm2").orElseThrow().message())
+                .as("pm2's home below the pipeline's HOME").contains("PM2_HOME=" + home.resolve(".pm2"));
+        assertThat(home.resolve(".pm2")).as("no daemon started there").doesNotExist();
+        Files.delete(home);
+    }
+
+    @Test
+    void aHostKeyMismatchNamesTheKnownHostsSourceNotATemporaryFile(JenkinsRule j) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair hostKey = g.generateKeyPair();
+        java.security.KeyPair otherKey = g.generateKeyPair();
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(0);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setPublickeyAuthenticator((user, key, session) -> false);
+        sshd.start();
+        try {
+            KeyPair client = KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 2048);
+            ByteArrayOutputStream pem = new ByteArrayOutputStream();
+            client.writeOpenSSHv1PrivateKey(pem, null);
+            client.dispose();
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL, "vps-key", "deploy",
+                            new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(pem.toString(StandardCharsets.UTF_8)),
+                            null, "test key"));
+            String wrong = "[127.0.0.1]:" + sshd.getPort() + " " + PublicKeyEntry.toString(otherKey.getPublic());
+            WorkflowRun b = run(j, "twzrdAlerts(target: 'deploy@127.0.0.1:" + sshd.getPort() + "', credentialsId: 'vps-key', "
+                    + "knownHosts: '" + wrong + "', onUnknown: 'UNSTABLE')", Result.UNSTABLE);
+            String message = b.getAction(TwzrdBuildAction.class).getResult().finding("connection").orElseThrow().message();
+            assertThat(message).contains("CHANGED").contains("which does not match the step's knownHosts")
+                    .doesNotContain("twzrd-known-hosts").doesNotContain(System.getProperty("java.io.tmpdir"));
+            TwzrdGlobalConfiguration.get().setKnownHosts(wrong);
+            WorkflowRun global = run(j, "twzrdAlerts(target: 'deploy@127.0.0.1:" + sshd.getPort() + "', "
+                    + "credentialsId: 'vps-key', onUnknown: 'UNSTABLE')", Result.UNSTABLE);
+            assertThat(global.getAction(TwzrdBuildAction.class).getResult().finding("connection").orElseThrow().message())
+                    .contains("which does not match the global knownHosts");
+        } finally {
+            TwzrdGlobalConfiguration.get().setKnownHosts(null);
+            sshd.stop(true);
         }
     }
 }

@@ -2,8 +2,8 @@ package xyz.twzrd.ops.core.host;
 
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
-import xyz.twzrd.ops.core.host.HostProbe;
-import xyz.twzrd.ops.core.host.OshiHostProbe;
+
+import java.util.Map;
 
 /**
  * The host a check runs against: where its commands run and how its metrics are read.
@@ -24,10 +24,18 @@ public interface Target extends AutoCloseable {
         runner().close();
     }
 
-    /** This machine: commands through ProcessBuilder, metrics through OSHI. */
+    /** This machine: commands through ProcessBuilder (with this JVM's environment), metrics through OSHI. */
     static Target local() {
+        return local(Map.of());
+    }
+
+    /**
+     * This machine, its commands run with {@code baseEnv} over this JVM's environment (see
+     * {@link LocalCommandRunner#LocalCommandRunner(Map)}).
+     */
+    static Target local(Map<String, String> baseEnv) {
         return new Target() {
-            private final LocalCommandRunner runner = new LocalCommandRunner();
+            private final LocalCommandRunner runner = new LocalCommandRunner(baseEnv);
             private final OshiHostProbe probe = new OshiHostProbe();
 
             @Override

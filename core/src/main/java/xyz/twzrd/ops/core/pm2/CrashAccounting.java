@@ -2,6 +2,7 @@ package xyz.twzrd.ops.core.pm2;
 
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.Times;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ public final class CrashAccounting {
                 total += n;
             }
         }
-        String since = " since " + base.takenAt();
+        String since = " since " + Times.seconds(base.takenAt());
         String note = reset == 0 ? "" : "; " + reset + " counter(s) started over (a new PM2 daemon?)";
         String msg = total == 0 ? "no unplanned restarts" + since + note
                 : total + " unplanned restart" + (total == 1 ? "" : "s") + since + ": " + describe(crashed) + note;

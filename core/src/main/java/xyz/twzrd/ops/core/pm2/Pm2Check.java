@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.pm2;
 import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.Times;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -185,12 +186,12 @@ public final class Pm2Check {
         d.put("since", since.toString());
         if (looping.isEmpty()) {
             return new Finding(CRASH_LOOP, Severity.OK, (double) worst, "exits", null, (double) max,
-                    "no crash loop since " + since + " (" + rule + " would be one)", d);
+                    "no crash loop since " + Times.seconds(since) + " (" + rule + " would be one)", d);
         }
         StringBuilder msg = new StringBuilder("crash loop: ");
         for (CrashLoopDetector.Evidence e : looping) {
-            msg.append(e.app()).append(' ').append(e.maxInWindow()).append(" exits from ").append(e.windowStart())
-                    .append(" (last ").append(e.lastExit()).append("); ");
+            msg.append(e.app()).append(' ').append(e.maxInWindow()).append(" exits from ").append(Times.seconds(e.windowStart()))
+                    .append(" (last ").append(Times.seconds(e.lastExit())).append("); ");
             d.put(e.app(), e.maxInWindow());
         }
         msg.append(rule).append(" is a loop. ").append(stopLooping(apps, looping));

@@ -36,7 +36,7 @@ public final class Pm2Client {
      */
     public Pm2Daemon daemon() throws Pm2Exception {
         String home = settings.pm2Home() == null ? "" : settings.pm2Home().toString();
-        CommandResult r = run(Command.of("sh", "-c", DAEMON_SCRIPT, "sh", home, settings.pm2())
+        CommandResult r = run(Command.of("/bin/sh", "-c", DAEMON_SCRIPT, "sh", home, settings.pm2())
                 .withTimeout(settings.timeout()).withMaxOutput(64 * 1024), "sh (PM2 daemon check)");
         String found = null;
         String pid = null;
@@ -58,28 +58,33 @@ public final class Pm2Client {
         }
         Long number = null;
         boolean alive = false;
-        if (!pid.equals("none")) {
+        boolean pidFile = !pid.equals("none");
+        if (pidFile) {
             String digits = pid.substring(pid.indexOf(':') + 1);
             number = digits.isEmpty() || digits.length() > 18 ? null : Long.parseLong(digits);
-            alive = pid.startsWith("alive:");
+            alive = number != null && pid.startsWith("alive:");
         }
-        return new Pm2Daemon(found, program, number, alive, sock);
+        return new Pm2Daemon(found, program, pidFile, number, alive, sock);
     }
 
-    /** {@code $1}: PM2_HOME or empty, {@code $2}: the pm2 program. Prints home=, program=, sock=, pid= lines. */
+    /**
+     * {@code $1}: PM2_HOME or empty, {@code $2}: the pm2 program. Prints home=, program=, sock=, pid= lines. Shell
+     * built-ins only (no {@code head}, {@code cat}), so that a PATH without the usual tools still gets an answer.
+     */
     private static final String DAEMON_SCRIPT = String.join("\n",
             "h=$1",
             "if [ -z \"$h\" ]; then h=${PM2_HOME:-$HOME/.pm2}; fi",
             "printf 'home=%s\\n' \"$h\"",
             "if command -v \"$2\" >/dev/null 2>&1; then echo program=found; else echo program=missing; fi",
             "if [ -S \"$h/rpc.sock\" ]; then echo sock=yes; else echo sock=no; fi",
-            "if [ -r \"$h/pm2.pid\" ]; then",
-            "  p=$(head -c 32 \"$h/pm2.pid\" | tr -cd 0-9)",
-            "  if [ -z \"$p\" ]; then echo pid=none",
-            "  elif [ -d /proc/self ] && [ -d \"/proc/$p\" ]; then echo \"pid=alive:$p\"",
-            "  elif [ ! -d /proc/self ] && kill -0 \"$p\" 2>/dev/null; then echo \"pid=alive:$p\"",
-            "  else echo \"pid=dead:$p\"; fi",
-            "else echo pid=none; fi");
+            "p=",
+            "if [ -r \"$h/pm2.pid\" ]; then IFS= read -r p < \"$h/pm2.pid\" || true; fi",
+            "case \"$p\" in",
+            "  ''|*[!0-9]*) if [ -e \"$h/pm2.pid\" ]; then echo pid=dead:; else echo pid=none; fi ;;",
+            "  *) if [ -d /proc/self ]; then",
+            "       if [ -d \"/proc/$p\" ]; then echo \"pid=alive:$p\"; else echo \"pid=dead:$p\"; fi",
+            "     elif kill -0 \"$p\" 2>/dev/null; then echo \"pid=alive:$p\"; else echo \"pid=dead:$p\"; fi ;;",
+            "esac");
 
     /**
      * {@code pm2 jlist}, parsed: every app PM2 knows, in PM2's order. Only when a daemon runs for the PM2_HOME

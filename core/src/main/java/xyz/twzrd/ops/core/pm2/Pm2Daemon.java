@@ -7,11 +7,12 @@ package xyz.twzrd.ops.core.pm2;
  * @param home         the PM2_HOME looked at (the configured one, else the target's {@code $PM2_HOME}, else
  *                     {@code ~/.pm2}, as pm2 itself decides)
  * @param programFound whether the pm2 program was found on the target
- * @param pid          the pid in the pid file, null when there is no readable pid file
+ * @param pidFile      whether {@code pm2.pid} exists
+ * @param pid          the pid in the pid file, null when there is none or it holds no number
  * @param alive        whether that pid is a live process
  * @param socket       whether {@code rpc.sock} exists and is a socket
  */
-public record Pm2Daemon(String home, boolean programFound, Long pid, boolean alive, boolean socket) {
+public record Pm2Daemon(String home, boolean programFound, boolean pidFile, Long pid, boolean alive, boolean socket) {
     /** A daemon runs there. */
     public boolean running() {
         return pid != null && alive && socket;
@@ -19,8 +20,11 @@ public record Pm2Daemon(String home, boolean programFound, Long pid, boolean ali
 
     /** Why no daemon is considered running, in words naming the files looked at. */
     public String why() {
-        if (pid == null) {
+        if (!pidFile) {
             return "no pid file " + home + "/pm2.pid";
+        }
+        if (pid == null) {
+            return home + "/pm2.pid holds no pid";
         }
         if (!alive) {
             return "the pid " + pid + " in " + home + "/pm2.pid is not running";

@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.pm2;
 import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.Times;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ public final class RestartVerifier {
                     + " settle time (" + before.restarts() + " -> " + a.restarts() + "): crashing");
         }
         if (a.uptimeSince() == null || before.uptimeSince() != null && !a.uptimeSince().isAfter(before.uptimeSince())) {
-            problems.add("uptime not fresh (process started " + a.uptimeSince() + ")");
+            problems.add("uptime not fresh (process started " + Times.seconds(a.uptimeSince()) + ")");
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("status", a.status());

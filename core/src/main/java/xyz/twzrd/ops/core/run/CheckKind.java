@@ -18,18 +18,20 @@ import java.util.stream.Collectors;
  * hour leaves no files behind.
  */
 public enum CheckKind {
-    ALERTS(AlertsJob.CHECK, false),
-    HEALTH_CHECK(HealthCheckJob.CHECK, true),
-    PM2_RESTART(RestartJob.CHECK, true),
-    AUDIT(AuditJob.CHECK, true),
-    LOGS(LogScanResult.CHECK, false);
+    ALERTS(AlertsJob.CHECK, false, true),
+    HEALTH_CHECK(HealthCheckJob.CHECK, true, true),
+    PM2_RESTART(RestartJob.CHECK, true, false),
+    AUDIT(AuditJob.CHECK, true, false),
+    LOGS(LogScanResult.CHECK, false, true);
 
     private final String id;
     private final boolean alwaysReports;
+    private final boolean trend;
 
-    CheckKind(String id, boolean alwaysReports) {
+    CheckKind(String id, boolean alwaysReports, boolean trend) {
         this.id = id;
         this.alwaysReports = alwaysReports;
+        this.trend = trend;
     }
 
     /** The check's name: {@code alerts}, {@code health-check}, {@code pm2-restart}, {@code audit}, {@code logs}. */
@@ -40,6 +42,24 @@ public enum CheckKind {
     /** Whether a run of this check with this severity writes its report set. */
     public boolean writesReport(Severity severity) {
         return alwaysReports || severity != Severity.OK;
+    }
+
+    /**
+     * Whether this check's results carry trend values (swap, load, memory, crashes, error lines: {@link
+     * RunOutcome#trendValues()}), so that a trend chart of it shows something; the restart and the audit have none.
+     */
+    public boolean hasTrend() {
+        return trend;
+    }
+
+    /** Whether a check name is one with trend values ({@link #hasTrend()}); false for a name that is no check. */
+    public static boolean hasTrend(String id) {
+        for (CheckKind k : values()) {
+            if (k.id.equals(id)) {
+                return k.trend;
+            }
+        }
+        return false;
     }
 
     /** The kind of a check name. */

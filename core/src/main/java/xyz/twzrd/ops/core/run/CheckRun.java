@@ -70,7 +70,7 @@ public final class CheckRun {
             return remote(request, config, request.hosts);
         }
         CheckResult raw;
-        try (Target target = Target.local()) {
+        try (Target target = Target.local(request.localEnv)) {
             raw = check(request, config, target, request.stateDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,7 +106,10 @@ public final class CheckRun {
         return out;
     }
 
-    /** One host with an in-memory key; its known_hosts text lives in a private temporary file for the run. */
+    /**
+     * One host with an in-memory key; its known_hosts text lives in a private temporary file for the run, which
+     * messages never name (the user cannot edit it): they name where the text came from.
+     */
     private static RunOutcome inlineSsh(RunRequest r, OpsConfig config) {
         RunRequest.InlineSsh ssh = r.inlineSsh;
         if (ssh.knownHosts().isBlank()) {
@@ -119,7 +122,7 @@ public final class CheckRun {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(knownHosts, ssh.knownHosts() + "\n");
             SshSettings settings = SshSettings.parse(ssh.target(), ssh.key(), ssh.passphrase(), knownHosts, null,
-                    config.getPm2().getCommandTimeout());
+                    config.getPm2().getCommandTimeout()).withKnownHostsName(ssh.knownHostsName());
             return remote(r, config, List.of(settings)).get(0);
         } catch (IOException | IllegalArgumentException e) {
             return failed(r, config, displayName(ssh.target()), RemoteChecks.CONNECTION, "cannot connect to " + ssh.target() + ": "

@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 public final class RunRequest {
     /** An SSH host reached with an in-memory key and known_hosts text (the Jenkins credential; never on disk). */
-    record InlineSsh(String target, byte[] key, char[] passphrase, String knownHosts) {
+    record InlineSsh(String target, byte[] key, char[] passphrase, String knownHosts, String knownHostsName) {
         @Override
         public String toString() {
             return "InlineSsh[" + target + "]";
@@ -50,6 +50,7 @@ public final class RunRequest {
     boolean callerDelivers;
     Path webhookFile;
     Map<String, String> env = Map.of();
+    Map<String, String> localEnv = Map.of();
     Clock clock = Clock.systemUTC();
 
     private RunRequest(CheckKind check) {
@@ -116,6 +117,16 @@ public final class RunRequest {
      * text goes to a private temporary file for the run). A blank target means this machine.
      */
     public RunRequest ssh(String target, String privateKey, String passphrase, String knownHosts) {
+        return ssh(target, privateKey, passphrase, knownHosts, null);
+    }
+
+    /**
+     * As {@link #ssh(String, String, String, String)}, with the name of where the known_hosts text came from (e.g.
+     * {@code the step's knownHosts}), which host-key messages name instead of the temporary file; null or blank:
+     * {@code the known_hosts text}.
+     */
+    public RunRequest ssh(String target, String privateKey, String passphrase, String knownHosts,
+                          String knownHostsName) {
         if (target == null || target.isBlank()) {
             this.inlineSsh = null;
             return this;
@@ -123,7 +134,8 @@ public final class RunRequest {
         this.inlineSsh = new InlineSsh(target.strip(),
                 privateKey == null ? new byte[0] : privateKey.getBytes(StandardCharsets.UTF_8),
                 passphrase == null || passphrase.isEmpty() ? null : passphrase.toCharArray(),
-                knownHosts == null ? "" : knownHosts);
+                knownHosts == null ? "" : knownHosts,
+                knownHostsName == null || knownHostsName.isBlank() ? "the known_hosts text" : knownHostsName.strip());
         return this;
     }
 
@@ -162,6 +174,36 @@ public final class RunRequest {
         this.webhookFile = webhookFile;
         this.env = Map.copyOf(env);
         return this;
+    }
+
+    /**
+     * Environment variables laid over this JVM's environment for the commands a check runs on this machine (the
+     * Jenkins step's {@code PATH}, {@code HOME}, {@code PM2_HOME}); a program given by name is looked up on that
+     * {@code PATH}. Not used for SSH hosts, whose own environment decides. Never logged, never stored.
+     */
+    public RunRequest environment(Map<String, String> localEnv) {
+        this.localEnv = localEnv == null ? Map.of() : Map.copyOf(localEnv);
+        return this;
+    }
+
+    /** The variables of a pipeline's environment a Jenkins step passes to the check ({@link #environment}). */
+    public static final List<String> PIPELINE_VARIABLES = List.of("PATH", "HOME", "PM2_HOME");
+
+    /**
+     * Of a pipeline's whole environment ({@code withEnv}, tool wrappers, the node's own variables), only
+     * {@link #PIPELINE_VARIABLES} that are set and not blank: nothing else of it reaches the check.
+     */
+    public static Map<String, String> pipelineEnvironment(Map<String, String> all) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (all != null) {
+            for (String name : PIPELINE_VARIABLES) {
+                String v = all.get(name);
+                if (v != null && !v.isBlank()) {
+                    out.put(name, v);
+                }
+            }
+        }
+        return out;
     }
 
     /**

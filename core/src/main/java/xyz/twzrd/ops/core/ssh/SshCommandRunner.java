@@ -118,12 +118,12 @@ public final class SshCommandRunner implements CommandRunner {
         String fp = keys.offeredFingerprint();
         if (keys.verdict() == HostKeyRepository.CHANGED) {
             return new CommandException(CommandException.Kind.IO, "host key of " + where + " has CHANGED: it offered "
-                    + keys.offeredType() + " " + fp + ", which does not match " + s.knownHosts()
+                    + keys.offeredType() + " " + fp + ", which does not match " + s.knownHostsName()
                     + " (possible man-in-the-middle; if the host was reinstalled, replace its entry after checking the fingerprint)", e);
         }
         if (keys.verdict() == HostKeyRepository.NOT_INCLUDED) {
             return new CommandException(CommandException.Kind.IO, "host key of " + where + " is UNKNOWN: it offered "
-                    + keys.offeredType() + " " + fp + ", which is not in " + s.knownHosts()
+                    + keys.offeredType() + " " + fp + ", which is not in " + s.knownHostsName()
                     + " (verify the fingerprint on the host, then add its key)", e);
         }
         Throwable cause = e.getCause();

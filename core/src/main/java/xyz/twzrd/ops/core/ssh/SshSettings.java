@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  * @param knownHosts     OpenSSH known_hosts file the host key must be in
  * @param connectTimeout time allowed for TCP connect, key exchange and authentication
  * @param commandTimeout default time allowed for each command of a check
+ * @param knownHostsName what host-key mismatch messages call the known_hosts source: the file's path (the default,
+ *                       for a file the user keeps, e.g. the runner's {@code --known-hosts}) or a name such as
+ *                       {@code the step's knownHosts} when the file is a private copy of text given elsewhere
  */
 public record SshSettings(String user, String host, int port, Path identityFile, byte[] privateKey, char[] passphrase,
-                          Path knownHosts, Duration connectTimeout, Duration commandTimeout) {
+                          Path knownHosts, Duration connectTimeout, Duration commandTimeout, String knownHostsName) {
     public static final int DEFAULT_PORT = 22;
     /** Default connect timeout, as options write it. */
     public static final String DEFAULT_CONNECT_TIMEOUT_TEXT = "10s";
@@ -46,6 +49,20 @@ public record SshSettings(String user, String host, int port, Path identityFile,
         }
         connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connect timeout");
         commandTimeout = positive(commandTimeout, DEFAULT_COMMAND_TIMEOUT, "command timeout");
+        knownHostsName = knownHostsName == null || knownHostsName.isBlank() ? knownHosts.toString()
+                : knownHostsName.strip();
+    }
+
+    /** Settings whose host-key messages name the known_hosts file itself. */
+    public SshSettings(String user, String host, int port, Path identityFile, byte[] privateKey, char[] passphrase,
+                       Path knownHosts, Duration connectTimeout, Duration commandTimeout) {
+        this(user, host, port, identityFile, privateKey, passphrase, knownHosts, connectTimeout, commandTimeout, null);
+    }
+
+    /** The same settings, messages naming the known_hosts source {@code name} instead of the file. */
+    public SshSettings withKnownHostsName(String name) {
+        return new SshSettings(user, host, port, identityFile, privateKey, passphrase, knownHosts, connectTimeout,
+                commandTimeout, name);
     }
 
     private static Duration positive(Duration d, Duration dflt, String what) {
@@ -103,7 +120,7 @@ public record SshSettings(String user, String host, int port, Path identityFile,
 
     @Override
     public String toString() {
-        return "SshSettings[" + user + "@" + displayName() + ", " + keyDescription() + ", known_hosts " + knownHosts
+        return "SshSettings[" + user + "@" + displayName() + ", " + keyDescription() + ", known_hosts " + knownHostsName
                 + ", connect " + connectTimeout + ", command " + commandTimeout + "]";
     }
 }

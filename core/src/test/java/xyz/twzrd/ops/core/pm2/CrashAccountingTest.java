@@ -34,6 +34,15 @@ class CrashAccountingTest {
     }
 
     @Test
+    void theMessageNamesTheBaselineTimeToTheSecond() {
+        java.time.Instant precise = T0.plusNanos(123_456_789);
+        CrashAccounting.account(state, List.of(app("web", 0, 4, CREATED)), precise);
+        Finding f = CrashAccounting.account(state, List.of(app("web", 0, 6, CREATED)), precise.plusSeconds(3600));
+        assertThat(f.message()).isEqualTo("2 unplanned restarts since 2026-11-30T01:00:00Z: web 2");
+        assertThat(f.details()).as("the data keeps its precision").containsEntry("since", precise.toString());
+    }
+
+    @Test
     void restartsSinceThePreviousRunAreCrashes() {
         CrashAccounting.account(state, List.of(app("web", 0, 4, CREATED), app("worker", 1, 0, CREATED)), T0);
         Finding f = CrashAccounting.account(state, List.of(app("web", 0, 7, CREATED), app("worker", 1, 0, CREATED)),

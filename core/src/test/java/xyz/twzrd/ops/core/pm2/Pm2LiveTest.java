@@ -100,6 +100,9 @@ class Pm2LiveTest {
         assertThat(loop.severity()).isEqualTo(Severity.EMERGENCY);
         assertThat(loop.message()).contains("crasher").contains("Nothing was stopped (pm2.stop-looping is off)")
                 .doesNotContain("web ");
+        // times in the message to the second: "exits from 2026-12-01T09:40:18Z (last 2026-12-01T09:40:30Z)"
+        assertThat(loop.message()).containsPattern("exits from \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(last "
+                + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
         assertThat(r.getSeverity()).isEqualTo(Severity.EMERGENCY);
         String json = Json.pretty(r);
         assertThat(json).contains("\"processes\"").contains("\"memoryBytes\"");
@@ -118,6 +121,7 @@ class Pm2LiveTest {
         assertThat(crashes.severity()).isEqualTo(Severity.ALERT);
         assertThat(crashes.value()).isGreaterThanOrEqualTo(2.0);
         assertThat(crashes.details()).containsKey("crasher").doesNotContainKeys("web", "worker", "broken");
+        assertThat(crashes.message()).containsPattern(" since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: ");
     }
 
     @Test

@@ -185,6 +185,34 @@ class CheckRunTest {
     }
 
     @Test
+    void exactlyTheChecksWithTrendValuesSayTheyHaveATrend() {
+        // each check for real on this machine (pm2 missing): does its result carry any trend value?
+        for (CheckKind kind : CheckKind.values()) {
+            RunOutcome o = CheckRun.run(agent(kind, layers("0"), "", ""));
+            assertThat(!o.trendValues().isEmpty()).as(kind + ": " + o.trendValues()).isEqualTo(kind.hasTrend());
+            assertThat(CheckKind.hasTrend(kind.id())).isEqualTo(kind.hasTrend());
+        }
+        assertThat(CheckKind.hasTrend("nope")).isFalse();
+        assertThat(CheckKind.hasTrend(null)).isFalse();
+    }
+
+    @Test
+    void ofAPipelinesEnvironmentOnlyPathHomeAndPm2HomeReachTheCheck() {
+        java.util.Map<String, String> all = new java.util.HashMap<>();
+        all.put("PATH", "/opt/node/bin:/usr/bin:/bin");
+        all.put("HOME", "/home/deploy");
+        all.put("PM2_HOME", " ");
+        all.put("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/secret");
+        all.put("BUILD_TAG", "jenkins-x-1");
+        assertThat(RunRequest.pipelineEnvironment(all)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "PATH", "/opt/node/bin:/usr/bin:/bin", "HOME", "/home/deploy"));
+        assertThat(RunRequest.pipelineEnvironment(null)).isEmpty();
+        RunRequest r = RunRequest.of(CheckKind.ALERTS).environment(RunRequest.pipelineEnvironment(all));
+        assertThat(r.localEnv).containsOnlyKeys("PATH", "HOME");
+        assertThat(r.toString()).doesNotContain("/opt/node").doesNotContain("/home/deploy");
+    }
+
+    @Test
     void everyCheckKindHasItsName() {
         assertThat(CheckKind.of("pm2-restart")).isEqualTo(CheckKind.PM2_RESTART);
         assertThat(Stream.of(CheckKind.values()).map(CheckKind::id))

@@ -181,6 +181,40 @@ class SshTargetTest {
     }
 
     @Test
+    void knownHostsTextGivenInMemoryIsNamedByItsSourceNeverByTheTemporaryFile() throws Exception {
+        // the Jenkins way: in-memory key and known_hosts text, which core keeps in a private temporary file
+        String changed = Files.readString(server.knownHosts("changed-inline", TestSshServer.rsa().getPublic()));
+        String stranger = Files.readString(server.knownHosts()).replace("127.0.0.1", "127.0.0.2");
+        String target = System.getProperty("user.name") + "@127.0.0.1:" + server.port();
+        String key = new String(ed25519.privateBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        xyz.twzrd.ops.core.config.ConfigLayers layers = xyz.twzrd.ops.core.config.ConfigLayers.defaults()
+                .set("test", "pm2.program", "/nonexistent/pm2");
+        Path state = Files.createTempDirectory(dir, "inline-state");
+        Finding mismatch = xyz.twzrd.ops.core.run.CheckRun.run(xyz.twzrd.ops.core.run.RunRequest
+                .of(xyz.twzrd.ops.core.run.CheckKind.ALERTS).config(layers).stateDir(state)
+                .ssh(target, key, "", changed, "the step's knownHosts")).result().finding(RemoteChecks.CONNECTION)
+                .orElseThrow();
+        assertThat(mismatch.message()).contains("CHANGED").contains(server.fingerprint())
+                .contains("which does not match the step's knownHosts")
+                .doesNotContain("twzrd-known-hosts").doesNotContain(System.getProperty("java.io.tmpdir"));
+        Finding unknown = xyz.twzrd.ops.core.run.CheckRun.run(xyz.twzrd.ops.core.run.RunRequest
+                .of(xyz.twzrd.ops.core.run.CheckKind.ALERTS).config(layers).stateDir(state)
+                .ssh(target, key, "", stranger, "the global knownHosts")).result().finding(RemoteChecks.CONNECTION)
+                .orElseThrow();
+        assertThat(unknown.message()).contains("UNKNOWN").contains("which is not in the global knownHosts")
+                .doesNotContain("twzrd-known-hosts");
+        Finding unnamed = xyz.twzrd.ops.core.run.CheckRun.run(xyz.twzrd.ops.core.run.RunRequest
+                .of(xyz.twzrd.ops.core.run.CheckKind.ALERTS).config(layers).stateDir(state)
+                .ssh(target, key, "", stranger)).result().finding(RemoteChecks.CONNECTION).orElseThrow();
+        assertThat(unnamed.message()).contains("which is not in the known_hosts text").doesNotContain("twzrd-known-hosts");
+        // a file the user keeps (the runner's --known-hosts) is still named by its path
+        SshSettings file = server.settings(ed25519.privateFile(), null, server.knownHosts(), CMD);
+        assertThat(file.knownHostsName()).isEqualTo(server.knownHosts().toString());
+        assertThat(file.withKnownHostsName("the step's knownHosts").knownHostsName()).isEqualTo("the step's knownHosts");
+        assertThat(file.withKnownHostsName(" ").knownHostsName()).isEqualTo(server.knownHosts().toString());
+    }
+
+    @Test
     void wrongKeyOrPassphraseIsAClearFailureWithoutSecrets() throws Exception {
         Finding f = onlyConnectionFinding(remoteAlerts(
                 server.settings(stranger.privateFile(), null, server.knownHosts(), CMD)));
