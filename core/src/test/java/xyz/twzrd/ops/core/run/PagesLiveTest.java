@@ -113,6 +113,12 @@ class PagesLiveTest {
             assertThat(finding(expected, "process:api").severity()).isEqualTo(Severity.EMERGENCY);
             assertThat(finding(expected, "process:web").message()).contains("web is not running under PM2");
             assertThat(empty.resolve("pm2.pid")).doesNotExist();
+
+            // a PATH without pm2 (nor the usual tools): the daemon check still answers, naming the missing program
+            RunOutcome noPm2 = CheckRun.run(RunRequest.of(CheckKind.ALERTS).stateDir(state)
+                    .config(layers(empty).set("test", "pm2.program", "pm2")).environment(Map.of("PATH", empty.toString())));
+            assertThat(finding(noPm2, "pm2").severity()).isEqualTo(Severity.UNKNOWN);
+            assertThat(finding(noPm2, "pm2").message()).startsWith("pm2 not found: 'pm2'");
         } finally {
             try (var files = Files.list(empty)) {
                 assertThat(files).as("nothing written into the PM2_HOME read").isEmpty();
