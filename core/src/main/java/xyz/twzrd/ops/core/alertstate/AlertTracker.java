@@ -65,7 +65,7 @@ public final class AlertTracker {
                 kind = null;
             }
             if (kind != null) {
-                changes.add(new AlertChange(f.id(), kind, f.severity(), f.message(), threshold(f), since, now));
+                changes.add(new AlertChange(f.id(), kind, f.severity(), f.message(), threshold(f), since, now, Remedies.of(f)));
                 notified = f.severity();
                 sinceNotice = 0;
             }
@@ -90,7 +90,7 @@ public final class AlertTracker {
                 return;
             }
             changes.add(new AlertChange(id, AlertChange.Kind.RESOLVED, Severity.OK, msg,
-                    f == null ? "" : threshold(f), prev.since(), now));
+                    f == null ? "" : threshold(f), prev.since(), now, ""));
             out.put(id, new TrackedFinding(FindingState.RESOLVED, Severity.OK, prev.since(), 0, 0, prev.notifiedSeverity(), okRuns));
         });
         changes.sort(java.util.Comparator.comparing(AlertChange::id));

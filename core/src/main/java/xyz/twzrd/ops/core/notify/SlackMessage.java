@@ -61,7 +61,8 @@ public record SlackMessage(String text, String color, List<String> lines) {
             b.append(" (first seen ").append(c.since()).append(late ? ", not delivered then)" : ")");
         }
         if (c.kind() != AlertChange.Kind.RESOLVED && c.kind() != AlertChange.Kind.CAME_AND_WENT) {
-            b.append(" Next: ").append(Remedies.of(c.id())).append('.');
+            b.append(" Next: ").append(c.remedy().isEmpty() ? xyz.twzrd.ops.core.alertstate.Remedies.of(c.id()) : c.remedy())
+                    .append('.');
         }
         return b.toString();
     }

@@ -145,6 +145,8 @@ class PagesLiveTest {
             RunOutcome missing = alerts(layers(pm2.home()).set("--expect-apps", "pm2.expected-apps", "worker,gateway"));
             assertThat(finding(missing, "process:gateway").severity()).isEqualTo(Severity.EMERGENCY);
             assertThat(finding(missing, "process:worker").severity()).isEqualTo(Severity.OK);
+            assertThat(missing.message().fullText()).contains("NEW process:gateway EMERGENCY: gateway is not running under PM2")
+                    .contains("Next: start it (pm2 start &lt;ecosystem file&gt; --only gateway, then pm2 save)");
 
             // cron runs as another user, or a typo: a PM2_HOME without a daemon after the previous run saw apps
             Path wrong = pm2.home().resolveSibling(pm2.home().getFileName() + "-typo");
@@ -196,7 +198,7 @@ class PagesLiveTest {
             assertThat(lines).contains("NEW crash-loop EMERGENCY: crash loop: &lt;!here&gt;&amp;builder")
                     .contains("[emergency above 5 exits]")
                     .contains(", not delivered then)")
-                    .contains("Next: read the looping app's error log");
+                    .contains("Next: read the looping app's error log (pm2 logs &lt;!here&gt;&amp;builder --err --lines 100)");
             assertThat(lines).contains("NEW process:&lt;!here&gt;&amp;builder EMERGENCY: &lt;!here&gt;&amp;builder is in a crash loop");
             assertThat(bodies.get(2)).as("no mention, no raw markup from data").doesNotContain("<!here>");
             assertThat(body.at("/attachments/0/color").asText()).isEqualTo("danger");

@@ -1,4 +1,8 @@
-package xyz.twzrd.ops.core.notify;
+package xyz.twzrd.ops.core.alertstate;
+
+import java.util.List;
+import java.util.Map;
+import xyz.twzrd.ops.core.Finding;
 
 /**
  * What to do next about a finding, by its id: the line each notification gives after the threshold, so that a page
@@ -6,6 +10,28 @@ package xyz.twzrd.ops.core.notify;
  */
 public final class Remedies {
     private Remedies() {
+    }
+
+    /**
+     * The next step for a finding, using what it found: an expected app PM2 does not run is started rather than
+     * described, and the crash findings name the apps they found instead of {@code APP}.
+     */
+    public static String of(Finding f) {
+        String id = f.id();
+        if (id.startsWith("process:") && "missing".equals(f.details().get("status"))) {
+            String app = id.substring("process:".length());
+            return "start it (pm2 start <ecosystem file> --only " + app + ", then pm2 save), or if it runs under another "
+                    + "user or PM2_HOME, point pm2.home there; if it is gone for good, remove it from pm2.expected-apps";
+        }
+        if (id.equals("crashes") || id.equals("crash-loop")) {
+            List<String> apps = f.details().entrySet().stream().filter(e -> e.getValue() instanceof Number)
+                    .map(Map.Entry::getKey).toList();
+            if (!apps.isEmpty()) {
+                return of(id).replace("APP", apps.get(0)) + (apps.size() > 1 ? " (likewise for "
+                        + String.join(", ", apps.subList(1, apps.size())) + ")" : "");
+            }
+        }
+        return of(id);
     }
 
     /** The next step for a finding id; a generic one for ids without their own. */
