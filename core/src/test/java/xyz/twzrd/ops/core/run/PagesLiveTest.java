@@ -209,6 +209,19 @@ class PagesLiveTest {
             assertThat(finding(fourth, "process:" + app).severity()).isEqualTo(Severity.EMERGENCY);
             assertThat(notification(fourth)).isEqualTo(NotificationResult.Status.NOT_NEEDED);
             assertThat(bodies).hasSize(3);
+
+            // the app is deleted: one run without it is not yet "resolved" (alert.resolve-after 2), the second is
+            pm2.pm2(Map.of(), "delete", app);
+            RunOutcome fifth = CheckRun.run(RunRequest.of(CheckKind.ALERTS).config(layers(pm2.home())).stateDir(state)
+                    .notify(true, null, env));
+            assertThat(fifth.result().finding("process:" + app)).isEmpty();
+            assertThat(fifth.alertState().findings().get("process:" + app).state().name()).isEqualTo("CLEARING");
+            assertThat(fifth.alertState().changes()).extracting(AlertChange::id).doesNotContain("process:" + app);
+            RunOutcome sixth = CheckRun.run(RunRequest.of(CheckKind.ALERTS).config(layers(pm2.home())).stateDir(state)
+                    .notify(true, null, env));
+            assertThat(sixth.alertState().changes()).filteredOn(c -> c.id().equals("process:" + app))
+                    .extracting(AlertChange::kind).containsExactly(AlertChange.Kind.RESOLVED);
+            assertThat(notification(sixth)).isEqualTo(NotificationResult.Status.SENT);
         }
     }
 
