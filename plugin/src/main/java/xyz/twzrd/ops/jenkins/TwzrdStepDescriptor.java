@@ -78,6 +78,12 @@ public abstract class TwzrdStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckExpectedApps(@AncestorInPath Item item, @QueryParameter String value) {
+        checkConfigure(item);
+        return TwzrdStep.toForm(Validation.expectedApps(value));
+    }
+
+    @POST
     public FormValidation doCheckPm2Timeout(@AncestorInPath Item item, @QueryParameter String value) {
         checkConfigure(item);
         return TwzrdStep.toForm(Validation.duration(value));

@@ -128,6 +128,20 @@ public class Pm2Config {
         return expectedApps == null ? List.of() : expectedApps;
     }
 
+    /**
+     * The names of {@code pm2.expected-apps}, validated as PM2 app names and each once; {@code all} is refused, since
+     * it names no app.
+     */
+    public static List<String> expectedApps(List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        if (names.contains("all")) {
+            throw new IllegalArgumentException("name the apps that must run; 'all' names none");
+        }
+        return AppSelection.parse(String.join(",", names)).names();
+    }
+
     /** Checks every value; the messages name the key below {@code key}. */
     public void validate(String key) throws ConfigException {
         if (crashLoopRestarts < 1 || crashLoopRestarts > 10_000) {
@@ -148,12 +162,10 @@ public class Pm2Config {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ".restart-apps", e.getMessage());
         }
-        if (!getExpectedApps().isEmpty()) {
-            try {
-                expectedApps = AppSelection.parse(String.join(",", getExpectedApps())).names();
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + ".expected-apps", e.getMessage());
-            }
+        try {
+            expectedApps = expectedApps(getExpectedApps());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ".expected-apps", e.getMessage());
         }
         if (healthUrl != null) {
             try {

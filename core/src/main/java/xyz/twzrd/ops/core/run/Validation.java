@@ -61,6 +61,19 @@ public final class Validation {
         }
     }
 
+    /** Blank, or a comma-separated list of the app names that must run ({@code pm2.expected-apps}). */
+    public static Optional<String> expectedApps(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            xyz.twzrd.ops.core.pm2.Pm2Config.expectedApps(java.util.Arrays.stream(value.split(",")).map(String::strip).toList());
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** {@code user@host[:port]}, as the SSH settings read it. */
     public static Optional<String> target(String value) {
         if (value == null || value.isBlank()) {

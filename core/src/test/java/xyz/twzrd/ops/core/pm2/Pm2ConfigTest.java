@@ -68,5 +68,10 @@ class Pm2ConfigTest {
         assertThatThrownBy(() -> OpsConfig.parse("pm2:\n  expected-apps: 'ok,<!here>'\n"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("pm2.expected-apps")
                 .hasMessageContaining("'<!here>' is not a valid PM2 app name");
+        assertThatThrownBy(() -> OpsConfig.parse("pm2:\n  expected-apps: all\n"))
+                .hasMessageContaining("pm2.expected-apps: name the apps that must run; 'all' names none");
+        assertThat(xyz.twzrd.ops.core.run.Validation.expectedApps("gateway, tree-builder")).isEmpty();
+        assertThat(xyz.twzrd.ops.core.run.Validation.expectedApps("")).isEmpty();
+        assertThat(xyz.twzrd.ops.core.run.Validation.expectedApps("a,<b>")).get().asString().contains("'<b>'");
     }
 }
