@@ -62,7 +62,10 @@ class RunEnvironmentTest {
                 "PM2_HOME", pm2.home().toString())));
         assertThat(o.result().finding("process:envworker")).as(o.text()).isPresent()
                 .get().extracting(Finding::severity).isEqualTo(Severity.OK);
-        assertThat(o.result().finding("pm2")).isEmpty();
+        assertThat(o.result().finding("pm2")).get().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.OK);
+            assertThat(f.message()).isEqualTo("PM2 at PM2_HOME=" + pm2.home() + " runs 1 app");
+        });
         // nothing of the environment is in the result
         assertThat(o.json()).doesNotContain(bin.toString()).doesNotContain(System.getenv("PATH"));
     }

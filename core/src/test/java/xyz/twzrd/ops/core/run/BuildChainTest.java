@@ -33,7 +33,7 @@ class BuildChainTest {
                 previous.put(c, e.build() == null ? 0 : e.build());
                 made = e.pointers();
             }
-            checks.put(n, Set.of(recorded));
+            checks.put(n, new java.util.LinkedHashSet<>(List.of(recorded))); // in the order given: Set.of's order changes from JVM to JVM
             if (made != null) {
                 pointers.put(n, made);
             }
@@ -43,7 +43,7 @@ class BuildChainTest {
         /** A build from before pointers existed. */
         void legacyBuild(String... recorded) {
             int n = checks.isEmpty() ? 1 : checks.lastKey() + 1;
-            checks.put(n, Set.of(recorded));
+            checks.put(n, new java.util.LinkedHashSet<>(List.of(recorded))); // in the order given: Set.of's order changes from JVM to JVM
         }
 
         int last() {
