@@ -1,6 +1,5 @@
 package xyz.twzrd.ops.core.alertstate;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -63,11 +62,5 @@ public record AlertOutcome(Map<String, TrackedFinding> findings, @JsonProperty("
     public AlertOutcome settle(boolean delivered) {
         return new AlertOutcome(findings, shouldNotify, changes, muted, message, outbox,
                 delivered ? List.of() : outbox, delivered ? 0 : dropped);
-    }
-
-    /** Whether this run's outbox carries changes of earlier runs that were not delivered then. */
-    @JsonIgnore
-    public boolean carriesEarlierChanges() {
-        return outbox.size() > changes.size() || !changes.containsAll(outbox) || dropped > 0;
     }
 }
