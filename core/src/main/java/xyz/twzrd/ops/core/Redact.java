@@ -15,9 +15,9 @@ public final class Redact {
     public static final String MARK = "REDACTED";
 
     private static final Pattern SLACK = Pattern.compile(
-            "https?://hooks\\.slack(?:-gov)?\\.com/(?:services|workflows|triggers)/[^\\s\"'<>]*", Pattern.CASE_INSENSITIVE);
+            "https?://hooks\\.slack(?:-gov)?\\.com/(?:services|workflows|triggers)/[^\\s\"']*", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "\\b([a-z][a-z0-9+.-]*://)[^\\s/@:\"'<>]*(?::[^\\s/@\"'<>]*)?@", Pattern.CASE_INSENSITIVE);
+            "\\b([a-z][a-z0-9+.-]*://)[^\\s/@:\"']*(?::[^\\s/@\"']*)?@", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "\\b((?:proxy-)?authorization\\s*[:=]\\s*[\"']?(?:bearer|basic|token|digest)?\\s*)[^\\s\"',;]+",
             Pattern.CASE_INSENSITIVE);

@@ -28,5 +28,9 @@ class RedactTest {
                 .isEqualTo("post to https://hooks.slack.com/REDACTED failed");
         assertThat(Redact.secrets("GET https://example.org/health 503")).isEqualTo("GET https://example.org/health 503");
         assertThat(Redact.secrets(null)).isNull();
+        // signatures have their digits replaced before they are redacted: the patterns still hold
+        assertThat(Redact.secrets("post to https://hooks.slack.com/services/T<n>DEMO/B<n>/x<n> failed"))
+                .isEqualTo("post to https://hooks.slack.com/REDACTED failed");
+        assertThat(Redact.secrets("from https://billing:s<n>cr<n>t@pay.example/v<n>")).isEqualTo("from https://REDACTED@pay.example/v<n>");
     }
 }

@@ -122,7 +122,7 @@ public final class TrendCharts {
         }
         double max = v.get(v.size() - 1);
         double p95 = v.get((int) Math.floor(0.95 * (v.size() - 1)));
-        double ordinary = Math.max(p95, 1e-9);
+        double ordinary = Math.max(p95, 1.0); // counts that are mostly 0: a spike is judged against 1
         if (t != null && t.emergency() != null && t.emergency() < max) {
             ordinary = Math.max(ordinary, t.emergency());
         } else if (t != null && t.alert() != null && t.alert() < max) {
@@ -168,7 +168,8 @@ public final class TrendCharts {
         o.put("legend", Map.of("top", top == null ? 28 : 44, "left", "center"));
         o.put("grid", Map.of("left", 60, "right", 60, "top", top == null ? 64 : 80, "bottom", 60));
         o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("xAxis", Map.of("type", "time", "name", "UTC", "axisLabel", Map.of("hideOverlap", true)));
+        o.put("useUTC", true);
+        o.put("xAxis", timeAxis());
         Map<String, Object> y = new LinkedHashMap<>();
         y.put("type", "value");
         y.put("min", 0);
@@ -252,12 +253,25 @@ public final class TrendCharts {
         o.put("legend", Map.of("top", 44, "left", "center", "type", "scroll"));
         o.put("grid", Map.of("left", 60, "right", 60, "top", 80, "bottom", 60));
         o.put("tooltip", Map.of("trigger", "axis"));
-        o.put("xAxis", Map.of("type", "time", "name", "UTC", "minInterval", 86_400_000L, "axisLabel", Map.of("hideOverlap", true)));
+        o.put("useUTC", true);
+        Map<String, Object> x = timeAxis();
+        x.put("minInterval", 86_400_000L);
+        o.put("xAxis", x);
         o.put("yAxis", Map.of("type", "log", "logBase", 10, "min", 1, "name", "restarts"));
         o.put("dataZoom", List.of(Map.of("type", "inside", "xAxisIndex", 0), Map.of("type", "slider", "xAxisIndex", 0,
                 "height", 18, "bottom", 8)));
         o.put("series", series);
         return o;
+    }
+
+    /** A time axis in UTC whose labels carry the date ("Nov 29"), and the time when zoomed in to hours. */
+    private static Map<String, Object> timeAxis() {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("type", "time");
+        x.put("name", "UTC");
+        x.put("axisLabel", Map.of("hideOverlap", true, "formatter", Map.of("year", "{yyyy}", "month", "{MMM} {yyyy}",
+                "day", "{MMM} {d}", "hour", "{MMM} {d} {HH}:{mm}", "minute", "{HH}:{mm}", "second", "{HH}:{mm}:{ss}")));
+        return x;
     }
 
     /** Colours of the apps in the restarts chart, in turn. */
