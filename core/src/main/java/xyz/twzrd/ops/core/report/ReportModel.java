@@ -131,11 +131,27 @@ public record ReportModel(Summary summary, List<AppRow> apps, List<AppErrors> er
                 r.section(TopProcesses.SECTION, TopProcesses.class).orElse(null));
     }
 
-    /** Worst first: EMERGENCY, UNKNOWN, ALERT; ties in the result's order. */
+    /**
+     * Worst first: EMERGENCY, UNKNOWN, ALERT; within one severity the finding furthest past its threshold first
+     * ({@link #excess}), then in the result's order.
+     */
     static List<Finding> worstFirst(List<Finding> findings) {
         List<Finding> bad = new ArrayList<>(findings.stream().filter(f -> f.severity() != Severity.OK).toList());
-        bad.sort(Comparator.comparingInt((Finding f) -> f.severity().rank()).reversed());
+        bad.sort(Comparator.comparingInt((Finding f) -> f.severity().rank()).reversed()
+                .thenComparing(Comparator.comparingDouble(ReportModel::excess).reversed()));
         return bad;
+    }
+
+    /**
+     * How far a finding is past the threshold of its severity: value / threshold (a crash loop of 47 exits against 5
+     * is 9.4, a load of 13 against 12 is 1.1); 1 + value when the threshold is 0 (any count alerts); 0 when unmeasured.
+     */
+    static double excess(Finding f) {
+        Double threshold = f.severity() == Severity.EMERGENCY ? f.emergency() : f.alert();
+        if (f.value() == null || threshold == null) {
+            return 0;
+        }
+        return threshold > 0 ? f.value() / threshold : 1 + f.value();
     }
 
     private static Summary summary(CheckResult r, Optional<CheckResult> previous) {

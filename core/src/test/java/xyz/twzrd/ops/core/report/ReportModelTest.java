@@ -47,6 +47,10 @@ class ReportModelTest {
                         List.of("ERROR token=abc123 bad", "ERROR token=def456 bad"))), 0, 100, null, null)));
 
         ReportModel m = ReportModel.of(now, Optional.of(before));
+        // of two EMERGENCYs the one further past its threshold leads: a crash loop of 40 exits (5) before a load of 13 (12)
+        CheckResult busy = now.withFindings(List.of(new Finding("load", Severity.EMERGENCY, 13.0, "load", 8.0, 12.0, "load 13")));
+        assertThat(ReportModel.of(busy, Optional.empty()).summary().worst()).extracting(ReportModel.Line::id)
+                .startsWith("crash-loop", "load");
         assertThat(m.summary().worst()).extracting(ReportModel.Line::id).containsExactly("crash-loop", "crashes", "logs");
         assertThat(m.summary().headline()).isEqualTo("EMERGENCY crash-loop: crash loop: api");
         assertThat(m.summary().newSince()).extracting(ReportModel.Line::id).containsExactly("crash-loop", "logs");
