@@ -76,6 +76,9 @@ class ReportModelTest {
         assertThat(crashes.change()).isEqualTo(563.0);
         assertThat(crashes.percent()).isEqualTo(4330.8);
         assertThat(TextReport.change(crashes)).isEqualTo("+563 (+4330.80 %)");
+        // the JSON section reads back as the same model (the Jenkins build page reads it from the stored result)
+        CheckResult stored = xyz.twzrd.ops.core.Json.readResult(xyz.twzrd.ops.core.Json.pretty(m.attachTo(now)));
+        assertThat(stored.section(ReportModel.SECTION, ReportModel.class)).contains(m);
         ReportModel.Delta logs = m.weekOverWeek().stream().filter(d -> d.id().equals("logs")).findFirst().orElseThrow();
         assertThat(TextReport.change(logs)).isEqualTo("new");
     }
