@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Redact;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.host.TopProcesses;
 
@@ -204,7 +203,7 @@ public final class HtmlReport {
                     .append("</td><td class=\"num\">").append(Html.text(TextReport.value(f.value(), f.unit())))
                     .append("</td><td class=\"num\">").append(Html.text(TextReport.value(f.alert(), "")))
                     .append("</td><td class=\"num\">").append(Html.text(TextReport.value(f.emergency(), "")))
-                    .append("</td><td>").append(Html.text(Redact.secrets(f.message()))).append("</td><td>");
+                    .append("</td><td>").append(Html.text(f.message())).append("</td><td>");
             for (Map.Entry<String, Object> d : f.details().entrySet()) {
                 b.append(Html.text(d.getKey())).append(": ").append(Html.text(d.getValue())).append("<br>");
             }

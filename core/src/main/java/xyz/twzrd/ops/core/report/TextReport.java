@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Redact;
 
 /**
  * The plain-text report: fits a terminal and a Jenkins console (fixed columns). It leads with what is wrong: the
@@ -95,7 +94,7 @@ public final class TextReport {
         b.append(String.format(Locale.ROOT, "  %-10s %-24s %12s  %s%n", "SEVERITY", "FINDING", "VALUE", "MESSAGE"));
         for (Finding f : r.getFindings()) {
             b.append(String.format(Locale.ROOT, "  %-10s %-24s %12s  %s%n", f.severity(), f.id(), value(f.value(), f.unit()),
-                    Redact.secrets(oneLine(f.message()))));
+                    oneLine(f.message())));
         }
         b.append('\n');
         if (cmp.previousStartedAt() == null) {
