@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.jenkins;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import org.htmlunit.html.HtmlPage;
@@ -129,9 +131,13 @@ class TwzrdStepsTest {
         assertThat(a.getCheck()).isEqualTo("alerts");
         assertThat(a.getResult()).isNotNull();
         assertThat(a.getProblems()).anyMatch(f -> f.id().equals("memory"));
+        assertThat(a.getSummaryLines()).anyMatch(l -> l.startsWith("ALERT memory: "));
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(b, "twzrd-ops-alerts");
-            assertThat(page.asNormalizedText()).contains("memory").contains("ALERT");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("memory").contains("ALERT");
+            // the report page leads with the summary, as the HTML report does
+            assertThat(text.indexOf("Summary")).isLessThan(text.indexOf("All findings"));
         }
     }
 
@@ -172,7 +178,10 @@ class TwzrdStepsTest {
         assertThat(trend).isNotNull();
         assertThat(trend.isTrendVisible()).isTrue();
         assertThat(trend.getHistory()).hasSize(3);
-        assertThat(trend.getBuildTrendModel()).contains("memory");
+        JsonNode model = new ObjectMapper().readTree(trend.getBuildTrendModel());
+        assertThat(model.path("buildNumbers")).hasSize(3);
+        assertThat(model.path("series")).anySatisfy(s -> assertThat(s.path("name").asText()).isEqualTo("memory %"));
+        assertThat(model.path("xAxis").path("data").get(0).asText()).startsWith("#1 ");
     }
 
     @Test
