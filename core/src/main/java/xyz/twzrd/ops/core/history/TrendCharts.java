@@ -167,7 +167,8 @@ public final class TrendCharts {
         o.put("color", List.of(colour, darker(colour)));
         o.put("legend", Map.of("top", top == null ? 28 : 44, "left", "center"));
         o.put("grid", Map.of("left", 60, "right", 60, "top", top == null ? 64 : 80, "bottom", 60));
-        o.put("tooltip", Map.of("trigger", "axis"));
+        // drawn on the canvas, never as HTML: app names cannot inject markup
+        o.put("tooltip", Map.of("trigger", "axis", "renderMode", "richText"));
         o.put("useUTC", true);
         o.put("xAxis", timeAxis());
         Map<String, Object> y = new LinkedHashMap<>();
@@ -252,7 +253,8 @@ public final class TrendCharts {
                 "left", "center", "textStyle", Map.of("fontSize", 14)));
         o.put("legend", Map.of("top", 44, "left", "center", "type", "scroll"));
         o.put("grid", Map.of("left", 60, "right", 60, "top", 80, "bottom", 60));
-        o.put("tooltip", Map.of("trigger", "axis"));
+        // drawn on the canvas, never as HTML: app names cannot inject markup
+        o.put("tooltip", Map.of("trigger", "axis", "renderMode", "richText"));
         o.put("useUTC", true);
         Map<String, Object> x = timeAxis();
         x.put("minInterval", 86_400_000L);
