@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -122,9 +124,13 @@ class TwzrdStepsTest {
         assertThat(a.getCheck()).isEqualTo("alerts");
         assertThat(a.getResult()).isNotNull();
         assertThat(a.getProblems()).anyMatch(f -> f.id().equals("memory"));
+        assertThat(a.getSummaryLines()).anyMatch(l -> l.startsWith("ALERT memory: "));
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(b, "twzrd-ops-alerts");
-            assertThat(page.asNormalizedText()).contains("memory").contains("ALERT");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("memory").contains("ALERT");
+            // the report page leads with the summary, as the HTML report does
+            assertThat(text.indexOf("Summary")).isLessThan(text.indexOf("All findings"));
         }
     }
 
@@ -167,7 +173,10 @@ class TwzrdStepsTest {
         assertThat(trend).isNotNull();
         assertThat(trend.isTrendVisible()).isTrue();
         assertThat(trend.getHistory()).hasSize(3);
-        assertThat(trend.getBuildTrendModel()).contains("memory");
+        JsonNode model = new ObjectMapper().readTree(trend.getBuildTrendModel());
+        assertThat(model.path("buildNumbers")).hasSize(3);
+        assertThat(model.path("series")).anySatisfy(s -> assertThat(s.path("name").asText()).isEqualTo("memory %"));
+        assertThat(model.path("xAxis").path("data").get(0).asText()).startsWith("#1 ");
     }
 
     @Test
@@ -368,7 +377,7 @@ class TwzrdStepsTest {
         try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
             String report = wc.getPage(b, "twzrd-ops-alerts").asNormalizedText();
             assertThat(report).doesNotContainPattern("\\d\\.0 (restarts|count|exits|lines)")
-                    .containsPattern("started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
+                    .containsPattern("run \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
                     .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d+Z")
                     .containsPattern("since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
             String build = wc.getPage(b).asNormalizedText();

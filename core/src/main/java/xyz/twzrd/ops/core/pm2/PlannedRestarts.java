@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class PlannedRestarts {
     static final String FILE = "pm2-planned-restarts.json";
+    /** The result section listing the recent planned restarts (for the report's per-app table). */
+    public static final String SECTION = "plannedRestarts";
     static final int KEEP = 50;
 
     /** One planned restart: when it began and how many restarts it caused per app. */
@@ -50,6 +52,15 @@ public final class PlannedRestarts {
             return read(stateDir).stream().map(Entry::at).max(Instant::compareTo);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The planned restarts recorded after {@code since} (exclusive), oldest first; none when the file cannot be read. */
+    public static List<Entry> after(Path stateDir, Instant since) {
+        try {
+            return read(stateDir).stream().filter(e -> e.at().isAfter(since)).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

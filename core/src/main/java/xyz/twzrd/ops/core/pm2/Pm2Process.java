@@ -23,11 +23,12 @@ import java.util.List;
  * @param pidPath          {@code pm_pid_path}; null if absent (used to locate PM2_HOME)
  * @param envNames         sorted names (never values) of the string entries of the app's {@code env} block
  * @param module           {@code pmx_module}: a PM2 module such as pm2-logrotate rather than a service
+ * @param pid              the OS process id when the app runs, else null (to name PM2 apps among the host's processes)
  */
 public record Pm2Process(String name, int pmId, String status, long restarts, long unstableRestarts,
                          Instant uptimeSince, Instant createdAt, long memoryBytes, double cpuPercent,
                          Long maxMemoryRestart, Path outLogPath, Path errLogPath, Path pidPath,
-                         List<String> envNames, boolean module) {
+                         List<String> envNames, boolean module, Integer pid) {
     public static final String ONLINE = "online";
 
     public Pm2Process {
