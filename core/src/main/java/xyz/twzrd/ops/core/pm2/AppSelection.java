@@ -49,7 +49,10 @@ public record AppSelection(List<String> names) {
         return new AppSelection(new ArrayList<>(names));
     }
 
-    /** The selected apps of a listing; throws naming the apps PM2 does not know. */
+    /**
+     * The selected apps of a listing, in the order named (for {@code all}: pm2's order; a cluster's instances in
+     * pm2's order); throws naming the apps PM2 does not know.
+     */
     public List<Pm2Process> select(List<Pm2Process> apps) {
         if (all()) {
             return apps;
@@ -58,7 +61,7 @@ public record AppSelection(List<String> names) {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("PM2 has no app named " + String.join(", ", missing));
         }
-        return apps.stream().filter(a -> names.contains(a.name())).toList();
+        return names.stream().flatMap(n -> apps.stream().filter(a -> a.name().equals(n))).toList();
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class HealthProbe {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     private static final Duration MAX_REQUEST = Duration.ofSeconds(5);
-    static final long MIN_ATTEMPT_MS = 1000;
+    static final long MIN_ATTEMPT_MS = 500;
     private static final Duration MIN_ATTEMPT = Duration.ofMillis(MIN_ATTEMPT_MS);
 
     /**

@@ -64,7 +64,8 @@ public final class RestartVerifier {
             listing = client.list();
             selected = AppSelection.parse(config.getRestartApps()).select(listing);
         } catch (Pm2Exception | IllegalArgumentException e) {
-            return new Report(List.of(Finding.unknown(RESTART, "nothing restarted: " + e.getMessage())), List.of());
+            String why = AppSelection.BLANK.equals(e.getMessage()) ? "the app list " + e.getMessage() : e.getMessage();
+            return new Report(List.of(Finding.unknown(RESTART, "nothing restarted: " + why)), List.of());
         }
         if (selected.isEmpty()) {
             return new Report(List.of(Finding.unknown(RESTART, "nothing restarted: PM2 has no apps")), List.of());

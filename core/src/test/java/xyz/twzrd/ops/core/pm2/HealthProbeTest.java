@@ -167,8 +167,8 @@ class HealthProbeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"java", "curl"})
-    void everyAttemptGetsAtLeastASecond(String how) throws Exception {
-        // 6 s: attempts of 5 s, then 1 s left: the second attempt still gets a real second, and the answer is a timeout
+    void theLastAttemptStillGetsARealTimeout(String how) throws Exception {
+        // 6.5 s: an attempt of 5 s, a pause, then the last attempt gets the 1.25 s left (never 1 ms): a real timeout
         HealthProbe.Outcome o = probe(how).poll("http://127.0.0.1:" + hanging.getLocalPort() + "/health",
                 Duration.ofMillis(6500));
         assertThat(o.attempts()).isEqualTo(2);
