@@ -10,6 +10,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 import java.io.File;
 import java.io.IOException;
@@ -179,6 +180,15 @@ public final class TwzrdBuildAction implements RunAction2, SimpleBuildStep.LastB
     public List<Finding> getProblems() {
         CheckResult r = getResult();
         return r == null ? List.of() : r.getFindings().stream().filter(f -> f.severity() != Severity.OK).toList();
+    }
+
+    /** What the summary box lists: the findings that are not OK, and for the verified restart every app's outcome. */
+    public List<Finding> getShown() {
+        CheckResult r = getResult();
+        if (r == null || !check.equals(CheckKind.PM2_RESTART.id())) {
+            return getProblems();
+        }
+        return r.getFindings();
     }
 
     @Override
