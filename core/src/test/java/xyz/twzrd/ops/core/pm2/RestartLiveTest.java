@@ -190,9 +190,43 @@ class RestartLiveTest {
     @Test
     @Order(5)
     void reloadRestartsAClusterWithoutDowntimeOneInstanceAfterTheOther() throws Exception {
-        CheckResult r = restart(new Pm2Config().setRestartApps("api,w1").setReload(true)
-                .setSettle(Duration.ofMillis(500)).setHealthUrl("http://127.0.0.1:" + apiPort + "/health")
-                .setDeadline(Duration.ofSeconds(20)));
+        // a client asking the cluster all the while: with one instance reloaded after the other, none is refused
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        Thread asker = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    int code = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + apiPort + "/health")).timeout(Duration.ofSeconds(5))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (code == 200) {
+                        answered.incrementAndGet();
+                    } else {
+                        failures.add("HTTP " + code);
+                    }
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        });
+        asker.start();
+        CheckResult r;
+        try {
+            r = restart(new Pm2Config().setRestartApps("api,w1").setReload(true)
+                    .setSettle(Duration.ofMillis(500)).setHealthUrl("http://127.0.0.1:" + apiPort + "/health")
+                    .setDeadline(Duration.ofSeconds(20)));
+        } finally {
+            done.set(true);
+            asker.join(10_000);
+        }
+        assertThat(answered.get()).isPositive();
+        assertThat(failures).as("requests failed during the reload").isEmpty();
         assertThat(r.getSeverity()).as(TextSummary.render(r)).isEqualTo(Severity.OK);
         for (String id : List.of("restart:api:5", "restart:api:6")) {
             assertThat(finding(r, id).message()).contains("reloaded and verified: online with a fresh uptime");
