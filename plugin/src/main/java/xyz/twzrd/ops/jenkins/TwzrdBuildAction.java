@@ -13,6 +13,7 @@ import xyz.twzrd.ops.core.report.ReportComparison;
 import xyz.twzrd.ops.core.report.ReportModel;
 import xyz.twzrd.ops.core.run.BuildChain;
 import xyz.twzrd.ops.core.run.PageText;
+import xyz.twzrd.ops.core.run.CheckKind;
 
 import java.io.File;
 import java.io.IOException;
@@ -252,7 +253,12 @@ public final class TwzrdBuildAction implements RunAction2 {
         }
         ReportModel.Summary s = m.summary();
         List<String> out = new java.util.ArrayList<>();
-        s.worst().forEach(l -> out.add(l.severity() + " " + l.id() + ": " + l.message()));
+        if (check.equals(CheckKind.PM2_RESTART.id())) {
+            // a restart's summary names every app, verified or not
+            getShown().forEach(f -> out.add(f.severity() + " " + f.id() + ": " + f.message()));
+        } else {
+            s.worst().forEach(l -> out.add(l.severity() + " " + l.id() + ": " + l.message()));
+        }
         if (s.previousStartedAt() != null) {
             out.add("New since the previous report: " + ids(s.newSince()));
             out.add("Still open: " + ids(s.stillOpen()));
@@ -275,6 +281,15 @@ public final class TwzrdBuildAction implements RunAction2 {
         CheckResult r = getResult();
         return r == null ? List.of() : r.getFindings().stream().filter(f -> f.severity() != Severity.OK)
                 .sorted(java.util.Comparator.comparingInt((Finding f) -> f.severity().rank()).reversed()).toList();
+    }
+
+    /** What the summary box lists: the findings that are not OK, and for the verified restart every app's outcome. */
+    public List<Finding> getShown() {
+        CheckResult r = getResult();
+        if (r == null || !check.equals(CheckKind.PM2_RESTART.id())) {
+            return getProblems();
+        }
+        return r.getFindings();
     }
 
     @Override

@@ -100,6 +100,8 @@ class TwzrdStepsTest {
         restart.setApps("gateway,milo-aggregator");
         restart.setHealthUrl("http://localhost:8080/health");
         restart.setDeadline("2m");
+        restart.setRolling(true); // the form always states rolling and reload (a checkbox): set both explicitly
+        restart.setReload(false);
         restart.setOnAlert("FAILURE");
         j.assertEqualDataBoundBeans(restart, new StepConfigTester(j).configRoundTrip(restart));
         AlertsStep alerts = new AlertsStep();
@@ -199,6 +201,33 @@ class TwzrdStepsTest {
         } finally {
             pm2.pm2(Map.of(), "delete", "web");
         }
+    }
+
+    @Test
+    void aBlankAppsFieldFailsTheStepAndRestartsNothing(JenkinsRule j) throws Exception {
+        startWebApp("web3");
+        try {
+            long before = restarts("web3");
+            WorkflowRun b = run(j, "pm2Restart(" + common() + ", apps: '', settle: '1s')", Result.FAILURE);
+            j.assertLogContains("pm2Restart: apps is blank: a blank app list restarts nothing; say all", b);
+            assertThat(b.getAction(TwzrdBuildAction.class)).as("nothing ran").isNull();
+            assertThat(restarts("web3")).as("nothing was restarted").isEqualTo(before);
+            // left out, apps is not set: the configured default (all) applies, every app has its own finding
+            WorkflowRun all = run(j, "pm2Restart(" + common() + ", settle: '1s', rolling: true)", null);
+            TwzrdBuildAction a = all.getAction(TwzrdBuildAction.class);
+            assertThat(a.getResult().finding("restart:web3")).isPresent();
+            assertThat(a.getShown()).as("the summary box lists each app").anyMatch(f -> f.id().equals("restart:web3"));
+            assertThat(restarts("web3")).isEqualTo(before + 1);
+        } finally {
+            pm2Cli(Map.of(), "delete", "web3");
+        }
+    }
+
+    /** An app's restart count, read with the core's pm2 client. */
+    private static long restarts(String app) throws Exception {
+        return new xyz.twzrd.ops.core.pm2.Pm2Client(new xyz.twzrd.ops.core.exec.LocalCommandRunner(),
+                new xyz.twzrd.ops.core.pm2.Pm2Settings(pm2, pm2Home, java.time.Duration.ofSeconds(30))).list().stream()
+                .filter(p -> p.name().equals(app)).findFirst().orElseThrow().restarts();
     }
 
     @Test

@@ -11,13 +11,13 @@ import java.util.Optional;
 
 /**
  * Restarts done on purpose by {@code pm2-restart}, kept in {@code STATE_DIR/pm2-planned-restarts.json} (the
- * newest {@value #KEEP}), so crash accounting can subtract them and alerting can mute itself right after one.
+ * newest {@value #KEEP} entries: one per restarted process), so crash accounting can subtract them and alerting can mute itself right after one.
  */
 public final class PlannedRestarts {
     static final String FILE = "pm2-planned-restarts.json";
     /** The result section listing the recent planned restarts (for the report's per-app table). */
     public static final String SECTION = "plannedRestarts";
-    static final int KEEP = 50;
+    static final int KEEP = 1000;
 
     /** One planned restart: when it began and how many restarts it caused per app. */
     public record Entry(Instant at, Map<String, Long> apps) {

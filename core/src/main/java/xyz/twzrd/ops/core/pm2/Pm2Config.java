@@ -33,6 +33,8 @@ public class Pm2Config {
     private Duration settle = Durations.parse(DEFAULT_SETTLE);
     private Duration deadline = Durations.parse(DEFAULT_DEADLINE);
     private String healthUrl;
+    private boolean rolling;
+    private boolean reload;
 
     /** The pm2 program: a name on the target's PATH (default {@code pm2}) or a path. */
     public String getProgram() {
@@ -114,6 +116,29 @@ public class Pm2Config {
 
     public Pm2Config setHealthUrl(String url) {
         this.healthUrl = url;
+        return this;
+    }
+
+    /**
+     * Rolling restart (default false): one app at a time, each verified (online, fresh uptime, the health URL when
+     * set) before the next; stops at the first failure, leaving the rest untouched.
+     */
+    public boolean isRolling() {
+        return rolling;
+    }
+
+    public Pm2Config setRolling(boolean rolling) {
+        this.rolling = rolling;
+        return this;
+    }
+
+    /** {@code pm2 reload} (zero-downtime, one instance after the other) instead of restart for cluster-mode apps (default false). */
+    public boolean isReload() {
+        return reload;
+    }
+
+    public Pm2Config setReload(boolean reload) {
+        this.reload = reload;
         return this;
     }
 
