@@ -6,13 +6,10 @@
 #   HISTORY_BENCH_RUNS  records to generate (default 8760)
 #   HISTORY_BENCH_REPS  measured load repetitions after 5 warm-up ones (default 9; the median is reported)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 runs="${HISTORY_BENCH_RUNS:-8760}"
 reps="${HISTORY_BENCH_REPS:-9}"
-jar="$root/cli/target/twzrd-ops-all.jar"
-
-"$root/twzrd-ops" --version >/dev/null   # builds the runner when missing or stale
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 echo "cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$jar" xyz.twzrd.ops.core.history.HistoryBench "$dir" "$runs" "$reps"
+java -cp "$bench_cp" xyz.twzrd.ops.bench.HistoryBench "$dir" "$runs" "$reps"

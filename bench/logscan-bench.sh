@@ -7,16 +7,13 @@
 #   LOGSCAN_BENCH_REPS  repetitions per tool (default 5)
 #   LOGSCAN_BENCH_THREADS scanner threads (default 0 = all processors)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 file="${LOGSCAN_BENCH_FILE:-/tmp/twzrd-logscan-bench-1g.log}"
 mib="${LOGSCAN_BENCH_MIB:-1024}"
 reps="${LOGSCAN_BENCH_REPS:-5}"
 threads="${LOGSCAN_BENCH_THREADS:-0}"
-jar="$root/cli/target/twzrd-ops-all.jar"
-
-"$root/twzrd-ops" --version >/dev/null   # builds the runner when missing or stale
 if [ ! -s "$file" ]; then
-  java -cp "$jar" xyz.twzrd.ops.core.logs.LogScanBench generate "$file" "$mib"
+  java -cp "$bench_cp" xyz.twzrd.ops.bench.LogScanBench generate "$file" "$mib"
 fi
 bytes=$(stat -c %s "$file")
 echo "file=$file bytes=$bytes cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -42,7 +39,7 @@ measure() {
   echo "$median"
 }
 
-ours_out=$(java -cp "$jar" xyz.twzrd.ops.core.logs.LogScanBench scan "$file" "$((reps + 1))" "$threads")
+ours_out=$(java -cp "$bench_cp" xyz.twzrd.ops.bench.LogScanBench scan "$file" "$((reps + 1))" "$threads")
 echo "$ours_out"
 ours=$(sed -n 's/^ours_median_mbs=//p' <<<"$ours_out")
 

@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.history;
+package xyz.twzrd.ops.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.history.HistoryRecord;
+import xyz.twzrd.ops.core.history.HistoryStore;
+import xyz.twzrd.ops.core.history.HistorySummary;
 
 /**
  * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code DIR RUNS REPS} appends RUNS hourly

@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.logs;
+package xyz.twzrd.ops.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,6 +15,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import xyz.twzrd.ops.core.logs.LocalLogFiles;
+import xyz.twzrd.ops.core.logs.LogOffsets;
+import xyz.twzrd.ops.core.logs.LogScanResult;
+import xyz.twzrd.ops.core.logs.LogScanner;
+import xyz.twzrd.ops.core.logs.LogSource;
+import xyz.twzrd.ops.core.logs.LogsConfig;
 
 /**
  * Benchmark entry point for {@code bench/logscan-bench.sh}, not a test:
