@@ -2,6 +2,7 @@ package xyz.twzrd.ops.core.logs;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,19 +119,51 @@ final class LiteralFilter {
         return ByteBuffer.wrap(l, j, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    /** How often each gram of the literals occurs in the sample (at any position). */
+    /**
+     * How often each gram of the literals occurs in the sample (at any position). A byte table on the gram hash
+     * keeps the per-position work to a load and a multiply (this runs before the JIT has compiled anything, so
+     * it must be cheap even interpreted); only marked positions look the gram up exactly.
+     */
     private static Map<Integer, Integer> gramCounts(byte[][] literals, ByteBuffer sample) {
-        Map<Integer, Integer> counts = new HashMap<>();
+        int n = 0;
+        for (byte[] l : literals) {
+            n += Math.max(0, l.length - 3);
+        }
+        int[] grams = new int[n];
+        n = 0;
         for (byte[] l : literals) {
             for (int j = 0; j + 4 <= l.length; j++) {
-                counts.put(gram(l, j), 0);
+                grams[n++] = gram(l, j);
             }
         }
+        Arrays.sort(grams);
+        int distinct = 0;
+        for (int k = 0; k < grams.length; k++) {
+            if (k == 0 || grams[k] != grams[k - 1]) {
+                grams[distinct++] = grams[k];
+            }
+        }
+        grams = Arrays.copyOf(grams, distinct);
+        byte[] marked = new byte[1 << (32 - HASH_SHIFT)];
+        for (int g : grams) {
+            marked[(g * MUL) >>> HASH_SHIFT] = 1;
+        }
+        int[] counts = new int[grams.length];
         ByteBuffer le = sample.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         for (int i = le.position(), last = le.limit() - 4; i <= last; i++) {
-            counts.computeIfPresent(le.getInt(i), (k, v) -> v + 1);
+            int g = le.getInt(i);
+            if (marked[(g * MUL) >>> HASH_SHIFT] != 0) {
+                int k = Arrays.binarySearch(grams, g);
+                if (k >= 0) {
+                    counts[k]++;
+                }
+            }
         }
-        return counts;
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int k = 0; k < grams.length; k++) {
+            out.put(grams[k], counts[k]);
+        }
+        return out;
     }
 
     /**
