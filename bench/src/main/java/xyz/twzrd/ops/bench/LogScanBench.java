@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.UUID;
 import xyz.twzrd.ops.core.logs.LocalLogFiles;
 import xyz.twzrd.ops.core.logs.LogOffsets;
+import xyz.twzrd.ops.core.logs.LogPattern;
 import xyz.twzrd.ops.core.logs.LogScanResult;
 import xyz.twzrd.ops.core.logs.LogScanner;
 import xyz.twzrd.ops.core.logs.LogSource;
@@ -25,8 +26,9 @@ import xyz.twzrd.ops.core.logs.LogsConfig;
 /**
  * Benchmark entry point for {@code bench/logscan-bench.sh}, not a test:
  * {@code generate FILE MIB} writes a PM2-style log ({@code --time} prefixes, about 0.5% error lines, stack traces);
- * {@code scan FILE REPS [THREADS]} runs full scans of it in one JVM and prints each run's MB/s, then the best and
- * the median of the runs after the first (which warms the JIT).
+ * {@code scan FILE REPS [THREADS [LITERAL...]]} runs full scans of it in one JVM (the default patterns, or the
+ * given literals) and prints each run's MB/s, then the best and the median of the runs after the first (which
+ * warms the JIT).
  */
 public final class LogScanBench {
     private static final String[] INFO = {
@@ -59,9 +61,11 @@ public final class LogScanBench {
         if (args.length >= 3 && args[0].equals("generate")) {
             generate(Path.of(args[1]), Long.parseLong(args[2]) * 1024 * 1024);
         } else if (args.length >= 3 && args[0].equals("scan")) {
-            scan(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
+            List<LogPattern> patterns = args.length > 4
+                    ? Arrays.stream(args, 4, args.length).map(LogPattern::literal).toList() : LogsConfig.DEFAULT_PATTERNS;
+            scan(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0, patterns);
         } else {
-            System.err.println("usage: LogScanBench generate FILE MIB | scan FILE REPS [THREADS]");
+            System.err.println("usage: LogScanBench generate FILE MIB | scan FILE REPS [THREADS [LITERAL...]]");
             System.exit(2);
         }
     }
@@ -105,8 +109,8 @@ public final class LogScanBench {
         return String.format(Locale.ROOT, format, Arrays.copyOf(args, k));
     }
 
-    static void scan(Path file, int reps, int threads) throws IOException {
-        LogsConfig cfg = new LogsConfig().setThreads(threads);
+    static void scan(Path file, int reps, int threads, List<LogPattern> patterns) throws IOException {
+        LogsConfig cfg = new LogsConfig().setThreads(threads).setPatterns(patterns);
         long size = Files.size(file);
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
