@@ -17,9 +17,12 @@ import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.history.HistoryRecord;
 import xyz.twzrd.ops.core.history.HistoryStore;
 import xyz.twzrd.ops.core.history.HistorySummary;
+import xyz.twzrd.ops.core.history.TrendPage;
 
 /**
- * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code DIR RUNS REPS} appends RUNS hourly
+ * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code generate DIR RUNS} writes RUNS
+ * hourly records; {@code table DIR N} prints the text table of the last N runs reading only the tail;
+ * {@code html DIR FILE} writes the trend page of the downsampled trend; {@code DIR RUNS REPS} appends RUNS hourly
  * records (a year: 8,760) through {@link HistoryStore#append}, then REPS times loads and summarises them
  * ({@link HistorySummary#load}) and, as the baseline, counts the lines of the same file with a plain buffered read.
  * The first {@value #WARMUP} repetitions warm the JIT and are left out of the medians.
@@ -32,6 +35,25 @@ public final class HistoryBench {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("generate")) {
+            generate(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("table")) {
+            // what `twzrd-ops history` prints, reading only the tail
+            HistoryStore store = new HistoryStore(Path.of(args[1]));
+            System.out.print(HistorySummary.tail(store, Optional.empty(), Integer.parseInt(args[2])).table(Integer.parseInt(args[2])));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("html")) {
+            // what `twzrd-ops history --html` writes, drawing the downsampled trend
+            HistorySummary sum = HistorySummary.load(new HistoryStore(Path.of(args[1])), Optional.empty());
+            String page = TrendPage.render("twzrd-ops history", sum.displayTrend());
+            xyz.twzrd.ops.core.AtomicFiles.writeString(Path.of(args[2]), page);
+            System.out.printf(Locale.ROOT, "trend page of %d runs (%d points drawn) written, %d bytes%n", sum.runs(),
+                    sum.displayTrend().labels().size(), page.length());
+            return;
+        }
         Path dir = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         int reps = Integer.parseInt(args[2]);
@@ -69,6 +91,21 @@ public final class HistoryBench {
         System.out.printf(Locale.ROOT, "baseline_line_count_lines_per_s=%.0f (runs %s)%n", b, Arrays.toString(round(base)));
         System.out.printf(Locale.ROOT, "year_of_hourly_runs_load_ms=%.1f%n", 8760 / o * 1000);
         System.out.printf(Locale.ROOT, "ratio=%.3f%n", o / b);
+    }
+
+    /** Writes RUNS hourly records straight to a fresh history file (no lock: fast, for big benchmark files). */
+    private static void generate(Path dir, int runs) throws IOException {
+        HistoryStore store = new HistoryStore(dir);
+        Files.createDirectories(dir);
+        Random rnd = new Random(42);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (java.io.Writer w = Files.newBufferedWriter(store.file(), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < runs; i++) {
+                w.write(xyz.twzrd.ops.core.Json.compact(record(t0.plus(Duration.ofHours(i)), rnd)));
+                w.write('\n');
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %d records, %d bytes%n", runs, Files.size(store.file()));
     }
 
     private static HistoryRecord record(Instant at, Random rnd) {
