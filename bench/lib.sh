@@ -9,4 +9,4 @@ if [ ! -f "$bench_classes/xyz/twzrd/ops/bench/LogScanBench.class" ] \
   echo "bench: building the benchmark drivers..." >&2
   (cd "$root" && mvn -q -B -ntp -DskipTests -pl bench -am compile) >/dev/null
 fi
-bench_cp="$bench_classes:$jar"
+bench_cp="$bench_classes:$jar:$(cat "$root/bench/target/classpath.txt" 2>/dev/null)"
