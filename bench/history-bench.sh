@@ -35,7 +35,7 @@ declare -A cpu
 once() {
   local name="$1"; shift
   /usr/bin/time -o "$dir/t" -f '%U %S' "$@" >"$dir/out.$name" 2>&1 || true
-  read -r u s < "$dir/t"
+  read -r u s < <(tail -n 1 "$dir/t")   # GNU time first notes a non-zero exit on a line of its own
   cpu[$name]+="$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }') "
 }
 median() { tr ' ' '\n' <<<"${cpu[$1]}" | sed '/^$/d' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }

@@ -31,7 +31,7 @@ declare -A cpu wall
 once() {
   local name="$1"; shift
   /usr/bin/time -o "$work/t" -f '%U %S %e' "$@" >/dev/null 2>&1 || true
-  read -r u s e < "$work/t"
+  read -r u s e < <(tail -n 1 "$work/t")   # GNU time first notes a non-zero exit (an ALERT) on a line of its own
   cpu[$name]+="$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }') "
   wall[$name]+="$e "
 }
