@@ -127,18 +127,18 @@ public final class HistoryStore {
     }
 
     /**
-     * The newest {@code last} records of the runs that {@code check} selects (all when empty), oldest first, and
-     * the count of every selected run per severity, for a table that shows the tail. Reads the file once as bytes
-     * and parses only the tail: each line's {@code check} and {@code severity} are read where the writer puts them
-     * (the record's first fields, {@link HistoryRecord}'s property order) without a JSON parse; only the lines
-     * shown are parsed whole. A line that is not a whole record (torn) is counted as skipped. Memory: the tail.
+     * One pass over the file as bytes, without a JSON parse: how many runs {@code check} selects (all when
+     * empty), how many per severity, how many lines are not whole records (torn), and where the newest
+     * {@code keepLast} selected lines are, so {@link #read} can parse just those. Each line's {@code check} and
+     * {@code severity} are read where the writer puts them (the record's leading fields, {@link HistoryRecord}'s
+     * property order). Memory: the positions of {@code keepLast} lines.
      */
-    public Tail tail(java.util.Optional<String> check, int last) throws IOException {
-        if (last < 0) {
-            throw new IllegalArgumentException("last must be 0 or more, not " + last);
+    public Index index(java.util.Optional<String> check, int keepLast) throws IOException {
+        if (keepLast < 0) {
+            throw new IllegalArgumentException("keepLast must be 0 or more, not " + keepLast);
         }
         java.util.Map<xyz.twzrd.ops.core.Severity, Integer> counts = new java.util.EnumMap<>(xyz.twzrd.ops.core.Severity.class);
-        long[] starts = new long[Math.max(1, last)];
+        long[] starts = new long[Math.max(1, keepLast)];
         int[] lengths = new int[starts.length];
         int kept = 0;
         int runs = 0;
@@ -166,37 +166,62 @@ public final class HistoryStore {
                 }
                 runs++;
                 counts.merge(sev, 1, Integer::sum);
-                if (last > 0) {
+                if (keepLast > 0) {
                     starts[kept % starts.length] = at;
                     lengths[kept % starts.length] = len;
                     kept++;
                 }
             }
         } catch (NoSuchFileException e) {
-            return new Tail(List.of(), 0, counts, 0);
+            return new Index(0, counts, 0, new long[0], new int[0]);
         }
-        List<HistoryRecord> tail = new ArrayList<>();
-        int n = Math.min(kept, last);
+        int n = Math.min(kept, keepLast);
+        long[] s = new long[n];
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = (kept - n + i) % starts.length;
+            s[i] = starts[k];
+            l[i] = lengths[k];
+        }
+        return new Index(runs, java.util.Collections.unmodifiableMap(counts), skipped, s, l);
+    }
+
+    /**
+     * What {@link #index} found: selected runs, runs per severity, lines skipped, and the file positions and
+     * lengths of the newest selected lines, oldest first.
+     */
+    public record Index(int runs, java.util.Map<xyz.twzrd.ops.core.Severity, Integer> bySeverity, int skipped,
+                        long[] starts, int[] lengths) {
+        /** How many of the newest lines {@link #read} can parse. */
+        public int kept() {
+            return starts.length;
+        }
+    }
+
+    /**
+     * Parses the newest {@code last} lines of an index (at most {@link Index#kept()}), oldest first; a line that
+     * looked whole but is not a record is left out (the caller may count it as skipped: {@code kept - size}).
+     */
+    public List<HistoryRecord> read(Index index, int last) throws IOException {
+        int n = Math.min(last, index.kept());
+        List<HistoryRecord> out = new ArrayList<>(n);
+        if (n == 0) {
+            return out;
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (int i = kept - n; i < kept; i++) {
-                int k = i % starts.length;
-                ByteBuffer buf = ByteBuffer.allocate(lengths[k]);
-                while (buf.hasRemaining() && ch.read(buf, starts[k] + buf.position()) > 0) {
+            for (int i = index.kept() - n; i < index.kept(); i++) {
+                ByteBuffer buf = ByteBuffer.allocate(index.lengths()[i]);
+                while (buf.hasRemaining() && ch.read(buf, index.starts()[i] + buf.position()) > 0) {
                     // fill
                 }
                 try {
-                    tail.add(READER.readValue(buf.array(), 0, buf.position()));
+                    out.add(READER.readValue(buf.array(), 0, buf.position()));
                 } catch (JsonProcessingException e) {
-                    skipped++; // looked whole, is not a record: skipped like any unreadable line
+                    // looked whole, is not a record
                 }
             }
         }
-        return new Tail(tail, runs, counts, skipped);
-    }
-
-    /** What {@link #tail} read: the newest records, how many runs were selected, per severity, lines skipped. */
-    public record Tail(List<HistoryRecord> records, int runs, java.util.Map<xyz.twzrd.ops.core.Severity, Integer> bySeverity,
-                       int skipped) {
+        return out;
     }
 
     private static final byte[] CHECK_KEY = "\"check\":\"".getBytes(StandardCharsets.UTF_8);

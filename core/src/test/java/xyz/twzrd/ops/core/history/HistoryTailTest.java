@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.Severity;
 
-/** The text table from the tail only, and the trend downsampled for drawing. */
+/** The text table from the tail only (the same table as parsing everything), and the trend downsampled for drawing. */
 class HistoryTailTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -48,25 +48,52 @@ class HistoryTailTest {
         }
         Files.writeString(store.file(), "\n   \nnot json at all\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         for (Optional<String> check : List.of(Optional.<String>empty(), Optional.of("alerts"), Optional.of("audit"))) {
-            for (int last : new int[] {0, 1, 24, 1000}) {
-                HistorySummary full = HistorySummary.load(store, check);
-                HistorySummary tail = HistorySummary.tail(store, check, last);
-                assertThat(tail.table(last)).as(check + " last " + last).isEqualTo(full.table(last));
-                assertThat(tail.runs()).isEqualTo(full.runs());
-                assertThat(tail.bySeverity()).isEqualTo(full.bySeverity());
-                assertThat(tail.skipped()).isEqualTo(full.skipped()).isEqualTo(2);
-                assertThat(tail.trend().labels()).hasSize(Math.min(last, full.runs()));
+            HistorySummary expected = parsedWhole(store, check);
+            for (int last : new int[] {0, 1, 24, 299, 1000}) {
+                HistorySummary s = HistorySummary.load(store, check);
+                assertThat(s.table(last)).as(check + " last " + last).isEqualTo(expected.table(last));
+                assertThat(s.runs()).isEqualTo(expected.runs());
+                assertThat(s.bySeverity()).isEqualTo(expected.bySeverity());
+                assertThat(s.skipped()).isEqualTo(expected.skipped()).isEqualTo(2);
             }
+            assertThat(HistorySummary.load(store, check).trend()).isEqualTo(expected.trend());
         }
+    }
+
+    /** The summary as it was computed before: every line parsed, the trend of all selected runs. */
+    private static HistorySummary parsedWhole(HistoryStore store, Optional<String> check) throws Exception {
+        TrendSeries.Builder b = new TrendSeries.Builder();
+        Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+        int skipped = store.forEach(r -> {
+            if (check.isEmpty() || check.get().equals(r.check())) {
+                b.add(r);
+                counts.merge(r.severity(), 1, Integer::sum);
+            }
+        });
+        return new HistorySummary(b.build(), counts, skipped);
+    }
+
+    @Test
+    void theIndexKeepsOnlyThePlaceOfTheNewestRuns() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        for (int i = 0; i < 50; i++) {
+            store.append(rec(i, "alerts", "vps", Severity.OK, i));
+        }
+        HistoryStore.Index idx = store.index(Optional.empty(), 10);
+        assertThat(idx.runs()).isEqualTo(50);
+        assertThat(idx.kept()).isEqualTo(10);
+        assertThat(store.read(idx, 3)).extracting(r -> r.values().get("swap")).containsExactly(47.0, 48.0, 49.0);
+        assertThat(store.read(idx, 100)).hasSize(10);
     }
 
     @Test
     void aMissingHistoryIsEmptyAndANegativeTailIsRefused() throws Exception {
         HistoryStore store = new HistoryStore(dir.resolve("none"));
-        HistorySummary s = HistorySummary.tail(store, Optional.empty(), 24);
+        HistorySummary s = HistorySummary.load(store, Optional.empty());
         assertThat(s.runs()).isZero();
         assertThat(s.table(24)).endsWith("0 runs\n");
-        assertThatThrownBy(() -> store.tail(Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(s.trend().labels()).isEmpty();
+        assertThatThrownBy(() -> store.index(Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
