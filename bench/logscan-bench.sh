@@ -35,7 +35,7 @@ bytes=$(stat -c %s "$file")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "file=$file bytes=$bytes cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java=$(java -version 2>&1 | head -1) grep=$(grep --version | head -1)${have_rg:+ rg=$(rg --version | head -1)}"
+echo "java=$(java -version 2>&1 | head -1) grep=$(grep --version | head -1)${have_rg:+ rg=$(rg --version 2>/dev/null | head -n 1)}"
 cat "$file" > /dev/null   # warm the page cache
 "$root/twzrd-ops" --version >/dev/null   # the launcher's one-time work (build, class-data archive) is not timed
 
