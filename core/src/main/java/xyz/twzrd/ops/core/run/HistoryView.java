@@ -42,10 +42,24 @@ public final class HistoryView {
         TrendSeries empty = new TrendSeries.Builder().build();
         boolean hourlyToo = check.isEmpty() || check.get().equals(TrendCharts.HOURLY);
         boolean weeklyToo = check.isEmpty() || check.get().equals(TrendCharts.WEEKLY);
-        TrendSeries hourly = hourlyToo ? HistorySummary.load(store, Optional.of(TrendCharts.HOURLY)).trend() : empty;
-        TrendSeries weekly = weeklyToo ? HistorySummary.load(store, Optional.of(TrendCharts.WEEKLY)).trend() : empty;
+        // each series downsampled for display (extremes and alerts kept), so a year of hourly runs stays small
+        int runs = 0;
+        TrendSeries hourly = empty;
+        TrendSeries weekly = empty;
         if (check.isPresent() && !hourlyToo && !weeklyToo) {
-            hourly = HistorySummary.load(store, check).trend(); // another check (pm2-restart, audit): its runs as one series
+            HistorySummary other = HistorySummary.load(store, check); // pm2-restart, audit: its runs as one series
+            hourly = other.displayTrend();
+            runs += other.runs();
+        }
+        if (hourlyToo) {
+            HistorySummary h = HistorySummary.load(store, Optional.of(TrendCharts.HOURLY));
+            hourly = h.displayTrend();
+            runs += h.runs();
+        }
+        if (weeklyToo) {
+            HistorySummary w = HistorySummary.load(store, Optional.of(TrendCharts.WEEKLY));
+            weekly = w.displayTrend();
+            runs += w.runs();
         }
         TrendCharts.RestartsPerApp restarts = new TrendCharts.RestartsPerApp();
         store.forEach(r -> {
@@ -56,7 +70,7 @@ public final class HistoryView {
         List<TrendCharts.Chart> charts = TrendCharts.standalone(hourly, weekly, thresholds(config), restarts);
         String title = "twzrd-ops history" + check.map(c -> " of " + c).orElse("");
         AtomicFiles.writeString(file, TrendPage.render(title, hourly, weekly, charts));
-        return hourly.labels().size() + weekly.labels().size();
+        return runs;
     }
 
     /** The configured thresholds of the default trend series. */
