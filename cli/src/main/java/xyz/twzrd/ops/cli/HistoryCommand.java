@@ -8,6 +8,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import xyz.twzrd.ops.core.ConfigException;
+import xyz.twzrd.ops.core.config.ConfigLayers;
+import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.run.HistoryView;
 
 /** {@code twzrd-ops history}: the run history as a text table, or a trend page with --html. */
@@ -20,8 +23,13 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained trend page (inline SVG) to FILE.")
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the trend page to FILE: one self-contained HTML file (ECharts inlined) that opens offline.")
     Path html;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration whose thresholds the trend page draws"
+            + " as lines (default: the built-in thresholds).")
+    Path config;
 
     @Option(names = "--check", paramLabel = "NAME", description = "Only runs of this check (alerts, health-check, ...).")
     String check;
@@ -33,7 +41,13 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (html != null) {
-            int runs = HistoryView.writeTrendPage(data.stateDir(), Optional.ofNullable(check), html);
+            OpsConfig thresholds;
+            try {
+                thresholds = config == null ? OpsConfig.defaults() : ConfigLayers.defaults().file(config).resolve();
+            } catch (ConfigException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "invalid configuration: " + e.getMessage());
+            }
+            int runs = HistoryView.writeTrendPage(data.stateDir(), Optional.ofNullable(check), html, thresholds);
             out.println("trend page of " + runs + " runs written to " + html);
         } else {
             out.print(HistoryView.table(data.stateDir(), Optional.ofNullable(check), last));

@@ -63,10 +63,41 @@ class Pm2RestartCommandTest {
     }
 
     @Test
+    void aBlankAppListRestartsNothing() throws Exception {
+        long before = restarts();
+        for (String blank : new String[] {"", " "}) {
+            Run r = restart("--apps", blank, "--health-url", "http://127.0.0.1:" + port + "/health");
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+            assertThat(r.err()).contains("pm2.restart-apps: is blank");
+            assertThat(r.out()).isEmpty();
+        }
+        Path yaml = dir.resolve("blank.yaml");
+        java.nio.file.Files.writeString(yaml, "pm2:\n  restart-apps: \"\"\n");
+        Run fromFile = restart("--config", yaml.toString());
+        assertThat(fromFile.exit()).isEqualTo(3);
+        assertThat(fromFile.err()).contains("pm2.restart-apps: is blank").contains("(from " + yaml + ")");
+        assertThat(restarts()).as("nothing was restarted").isEqualTo(before);
+        Run all = restart("--apps", "all", "--rolling");
+        assertThat(all.exit()).as(all.out() + all.err()).isZero();
+        assertThat(restarts()).isEqualTo(before + 1);
+    }
+
+    /** web's restart count, read with pm2 jlist. */
+    long restarts() throws Exception {
+        return new xyz.twzrd.ops.core.pm2.Pm2Client(new xyz.twzrd.ops.core.exec.LocalCommandRunner(),
+                new xyz.twzrd.ops.core.pm2.Pm2Settings(pm2.bin(), pm2.home(), java.time.Duration.ofSeconds(30)))
+                .list().get(0).restarts();
+    }
+
+    @Test
     void badAppNamesAreRefusedAndUnknownAppsAreUnknown() {
         Run bad = restart("--apps", "web;reboot");
         assertThat(bad.exit()).isEqualTo(3);
         assertThat(bad.err()).contains("pm2.restart-apps: 'web;reboot' is not a valid PM2 app name");
+        Run blank = restart("--apps", "");
+        assertThat(blank.exit()).isEqualTo(3);
+        assertThat(blank.err()).contains("pm2.restart-apps: is blank: a blank app list restarts nothing; say all to"
+                + " restart every app, or name the apps (a,b) (from --apps)");
         Run unknown = restart("--apps", "nope");
         assertThat(unknown.exit()).isEqualTo(3);
         assertThat(unknown.out()).contains("UNKNOWN restart: nothing restarted: PM2 has no app named nope");

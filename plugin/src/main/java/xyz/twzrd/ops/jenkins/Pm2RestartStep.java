@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -16,16 +17,25 @@ import xyz.twzrd.ops.core.config.Keys;
 import xyz.twzrd.ops.core.run.Validation;
 
 /**
- * {@code pm2Restart}: the Friday verified restart. Restarts the apps, waits, checks each is back {@code online} with
- * a fresh uptime, then polls the health endpoint until it answers 2xx or the deadline passes. EMERGENCY when any
- * of that fails. The restart is recorded as planned, so the hourly check does not count it as a crash.
+ * {@code pm2Restart}: the Friday verified restart. Restarts the apps one by one, waits, checks each is back
+ * {@code online} with a fresh uptime, then polls the health endpoint until it answers 2xx or the deadline passes;
+ * with {@code rolling: true} one app at a time, stopping at the first failure. EMERGENCY when any of that fails.
+ * Each restart carried out is recorded as planned, so the hourly check does not count it as a crash.
+ *
+ * <p>Not given and blank differ for {@code apps}: a step without {@code apps} leaves it not set (the configuration's
+ * {@code pm2.restart-apps}, default {@code all}, applies), while {@code apps: ''} (or a form field emptied, which
+ * Stapler hands the setter as "") is refused when the step starts and restarts nothing. For the other text fields
+ * blank means not set.
  */
 public class Pm2RestartStep extends TwzrdStep {
-    // null: not set, so the configuration's pm2.restart-apps, pm2.settle, pm2.health-url, pm2.deadline apply
+    // null: not set, so the configuration's pm2.restart-apps, pm2.settle, pm2.health-url, pm2.deadline,
+    // pm2.rolling, pm2.reload apply
     private String apps;
     private String settle;
     private String healthUrl;
     private String deadline;
+    private Boolean rolling;
+    private Boolean reload;
 
     @DataBoundConstructor
     public Pm2RestartStep() {
@@ -37,10 +47,13 @@ public class Pm2RestartStep extends TwzrdStep {
         return apps;
     }
 
-    /** {@code all} or comma-separated app names (default: {@code pm2.restart-apps} of the configuration, all). */
+    /**
+     * {@code all} or comma-separated app names (default: {@code pm2.restart-apps} of the configuration, all). Kept
+     * as given: blank is not "not set" here but refused when the step starts (see the class comment).
+     */
     @DataBoundSetter
     public void setApps(String apps) {
-        this.apps = Util.fixEmpty(apps);
+        this.apps = apps == null ? null : apps.trim();
     }
 
     @CheckForNull
@@ -76,10 +89,42 @@ public class Pm2RestartStep extends TwzrdStep {
         this.deadline = Util.fixEmpty(deadline);
     }
 
+    @CheckForNull
+    public Boolean getRolling() {
+        return rolling;
+    }
+
+    /** One app at a time, each verified before the next; stop at the first failure (default: {@code pm2.rolling}, off). */
+    @DataBoundSetter
+    public void setRolling(Boolean rolling) {
+        this.rolling = rolling;
+    }
+
+    @CheckForNull
+    public Boolean getReload() {
+        return reload;
+    }
+
+    /** {@code pm2 reload} (zero-downtime) for cluster-mode apps (default: {@code pm2.reload}, off). */
+    @DataBoundSetter
+    public void setReload(Boolean reload) {
+        this.reload = reload;
+    }
+
     @Override
-    public StepExecution start(StepContext context) {
+    public StepExecution start(StepContext context) throws Exception {
+        if (apps != null && apps.isEmpty()) {
+            // given but blank (e.g. an unset variable): refused before anything runs, never read as "all"
+            throw new AbortException("pm2Restart: " + Validation.apps(apps).orElse("apps is blank")
+                    + "; nothing was restarted");
+        }
         return new Execution(context, settings(CheckKind.PM2_RESTART.id(), StepSettings.fields(
-                Keys.RESTART_APPS, apps, Keys.SETTLE, settle, Keys.HEALTH_URL, healthUrl, Keys.DEADLINE, deadline), null));
+                Keys.RESTART_APPS, apps, Keys.SETTLE, settle, Keys.HEALTH_URL, healthUrl, Keys.DEADLINE, deadline,
+                Keys.ROLLING, text(rolling), Keys.RELOAD, text(reload)), null));
+    }
+
+    private static String text(Boolean b) {
+        return b == null ? null : b.toString();
     }
 
     /** Runs the restart; holds copies of the step's values only. */

@@ -57,7 +57,10 @@ final class RunBuilds implements BuildChain.Builds<Run<?, ?>> {
                 if (merged == null) {
                     merged = new TreeMap<>();
                 }
-                p.forEach((check, n) -> merged.merge(check, n, Math::max));
+                // a loop, not p.forEach(lambda): merged is assigned twice, so a lambda may not capture it
+                for (Map.Entry<String, Integer> e : p.entrySet()) {
+                    merged.merge(e.getKey(), e.getValue(), Math::max);
+                }
             }
         }
         return merged;

@@ -1,18 +1,19 @@
 package xyz.twzrd.ops.jenkins;
 
-import edu.hm.hafner.echarts.JacksonFacade;
-import edu.hm.hafner.echarts.LineSeries;
-import edu.hm.hafner.echarts.LinesChartModel;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
-import io.jenkins.plugins.echarts.JenkinsPalette;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
+import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.history.TrendCharts;
 import xyz.twzrd.ops.core.history.TrendSeries;
 import xyz.twzrd.ops.core.run.BuildChain;
 import xyz.twzrd.ops.core.run.CheckKind;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * The job page's twzrd-ops trend (echarts, via {@code floatingBox.jelly}) and history table for one check, made by
  * {@link TwzrdJobActionFactory}. Built from the compact values each build's action keeps, never from the full
- * reports, and reading only the builds that ran the check (through the actions' pointers, {@link BuildChain}).
+ * reports (only the thresholds come from the newest build's full result), and reading only the builds that ran the check (through the actions' pointers, {@link BuildChain}).
  */
 public final class TwzrdJobAction implements Action, AsyncTrendChart {
     /** How many results of the check the chart and table show (a week of hourly runs). */
@@ -63,6 +64,12 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
         return out;
     }
 
+    /**
+     * The trend as ECharts option JSON from core ({@link TrendCharts#jobTrend}): the same series and colours as the
+     * standalone trend page, one point per build labelled with its number and UTC time, the % series' thresholds (as
+     * the newest build's result states them) as lines, one spike clipped. It is echarts-api's trend-chart model
+     * (domainAxisLabels, buildNumbers, series) and a complete ECharts option at once.
+     */
     @Override
     @JavaScriptMethod
     public String getBuildTrendModel() {
@@ -71,23 +78,16 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
         List<TwzrdBuildAction> history = getHistory();
         for (int i = history.size() - 1; i >= 0; i--) {
             TwzrdBuildAction a = history.get(i);
-            int number = a.getOwner().getNumber();
-            builds.add(number);
-            trend.add("#" + number, a.getSeverity(), a.getValues());
+            builds.add(a.getOwner().getNumber());
+            trend.add(TREND_LABEL.format(Instant.ofEpochMilli(a.getStartedAt())), a.getSeverity(), a.getValues());
         }
-        TrendSeries series = trend.build();
-        LinesChartModel model = new LinesChartModel();
-        model.setDomainAxisLabels(series.labels());
-        model.setBuildNumbers(builds);
-        int colour = 0;
-        for (Map.Entry<String, List<Integer>> s : series.rounded().entrySet()) {
-            LineSeries line = new LineSeries(s.getKey(), JenkinsPalette.chartColor(colour++).normal(),
-                    LineSeries.StackedMode.SEPARATE_LINES, LineSeries.FilledMode.LINES);
-            line.addAll(s.getValue());
-            model.addSeries(line);
-        }
-        return new JacksonFacade().toJson(model);
+        CheckResult newest = history.isEmpty() ? null : history.get(0).getResult();
+        return TrendCharts.jobTrend(trend.build(), builds,
+                newest == null ? Map.of() : TrendCharts.thresholds(newest));
     }
+
+    /** The trend labels' form, as the standalone page's: the run's UTC time. */
+    private static final DateTimeFormatter TREND_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /**
      * A chart only for a check whose results carry trend values (not the restart or the audit), and only from its

@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -98,6 +100,8 @@ class TwzrdStepsTest {
         restart.setApps("gateway,milo-aggregator");
         restart.setHealthUrl("http://localhost:8080/health");
         restart.setDeadline("2m");
+        restart.setRolling(true); // the form always states rolling and reload (a checkbox): set both explicitly
+        restart.setReload(false);
         restart.setOnAlert("FAILURE");
         j.assertEqualDataBoundBeans(restart, new StepConfigTester(j).configRoundTrip(restart));
         AlertsStep alerts = new AlertsStep();
@@ -122,9 +126,13 @@ class TwzrdStepsTest {
         assertThat(a.getCheck()).isEqualTo("alerts");
         assertThat(a.getResult()).isNotNull();
         assertThat(a.getProblems()).anyMatch(f -> f.id().equals("memory"));
+        assertThat(a.getSummaryLines()).anyMatch(l -> l.startsWith("ALERT memory: "));
         try (JenkinsRule.WebClient wc = j.createWebClient()) {
             HtmlPage page = wc.getPage(b, "twzrd-ops-alerts");
-            assertThat(page.asNormalizedText()).contains("memory").contains("ALERT");
+            String text = page.asNormalizedText();
+            assertThat(text).contains("memory").contains("ALERT");
+            // the report page leads with the summary, as the HTML report does
+            assertThat(text.indexOf("Summary")).isLessThan(text.indexOf("All findings"));
         }
     }
 
@@ -184,7 +192,10 @@ class TwzrdStepsTest {
         assertThat(trend).isNotNull();
         assertThat(trend.isTrendVisible()).isTrue();
         assertThat(trend.getHistory()).hasSize(3);
-        assertThat(trend.getBuildTrendModel()).contains("memory");
+        JsonNode model = new ObjectMapper().readTree(trend.getBuildTrendModel());
+        assertThat(model.path("buildNumbers")).hasSize(3);
+        assertThat(model.path("series")).anySatisfy(s -> assertThat(s.path("name").asText()).isEqualTo("memory %"));
+        assertThat(model.path("xAxis").path("data").get(0).asText()).startsWith("#1 ");
     }
 
     @Test
@@ -207,6 +218,33 @@ class TwzrdStepsTest {
         } finally {
             pm2.pm2(Map.of(), "delete", "web");
         }
+    }
+
+    @Test
+    void aBlankAppsFieldFailsTheStepAndRestartsNothing(JenkinsRule j) throws Exception {
+        startWebApp("web3");
+        try {
+            long before = restarts("web3");
+            WorkflowRun b = run(j, "pm2Restart(" + common() + ", apps: '', settle: '1s')", Result.FAILURE);
+            j.assertLogContains("pm2Restart: apps is blank: a blank app list restarts nothing; say all", b);
+            assertThat(b.getAction(TwzrdBuildAction.class)).as("nothing ran").isNull();
+            assertThat(restarts("web3")).as("nothing was restarted").isEqualTo(before);
+            // left out, apps is not set: the configured default (all) applies, every app has its own finding
+            WorkflowRun all = run(j, "pm2Restart(" + common() + ", settle: '1s', rolling: true)", null);
+            TwzrdBuildAction a = all.getAction(TwzrdBuildAction.class);
+            assertThat(a.getResult().finding("restart:web3")).isPresent();
+            assertThat(a.getShown()).as("the summary box lists each app").anyMatch(f -> f.id().equals("restart:web3"));
+            assertThat(restarts("web3")).isEqualTo(before + 1);
+        } finally {
+            pm2Cli(Map.of(), "delete", "web3");
+        }
+    }
+
+    /** An app's restart count, read with the core's pm2 client. */
+    private static long restarts(String app) throws Exception {
+        return new xyz.twzrd.ops.core.pm2.Pm2Client(new xyz.twzrd.ops.core.exec.LocalCommandRunner(),
+                new xyz.twzrd.ops.core.pm2.Pm2Settings(pm2, pm2Home, java.time.Duration.ofSeconds(30))).list().stream()
+                .filter(p -> p.name().equals(app)).findFirst().orElseThrow().restarts();
     }
 
     @Test
@@ -385,7 +423,7 @@ class TwzrdStepsTest {
         try (JenkinsRule.WebClient wc = j.createWebClient().withJavaScriptEnabled(false)) {
             String report = wc.getPage(b, "twzrd-ops-alerts").asNormalizedText();
             assertThat(report).doesNotContainPattern("\\d\\.0 (restarts|count|exits|lines)")
-                    .containsPattern("started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
+                    .containsPattern("run \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC")
                     .doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d+Z")
                     .containsPattern("since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
             String build = wc.getPage(b).asNormalizedText();

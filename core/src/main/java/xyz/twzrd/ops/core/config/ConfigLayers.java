@@ -95,6 +95,28 @@ public final class ConfigLayers {
         return this;
     }
 
+    /**
+     * An explicit text value set as given, even when blank (only null means "not set"): for a flag where a blank
+     * value is an answer the section must judge, e.g. {@code --apps ''} is refused instead of meaning the default.
+     */
+    public ConfigLayers setAsGiven(String source, String key, String value) {
+        if (value == null) {
+            return this;
+        }
+        if (!value.isBlank()) {
+            return set(source, key, value);
+        }
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = root;
+        String[] parts = key.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.putObject(parts[i]);
+        }
+        node.put(parts[parts.length - 1], value);
+        add(source, root);
+        return this;
+    }
+
     /** Several explicit values at once, in the map's order, all named by one source. */
     public ConfigLayers setAll(String source, Map<String, ?> values) {
         values.forEach((k, v) -> set(source, k, v));

@@ -12,6 +12,8 @@ public final class Keys {
     public static final String SETTLE = "pm2.settle";
     public static final String DEADLINE = "pm2.deadline";
     public static final String HEALTH_URL = "pm2.health-url";
+    public static final String ROLLING = "pm2.rolling";
+    public static final String RELOAD = "pm2.reload";
     public static final String EXPECTED_APPS = "pm2.expected-apps";
 
     private Keys() {

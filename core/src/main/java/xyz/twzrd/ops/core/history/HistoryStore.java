@@ -126,6 +126,204 @@ public final class HistoryStore {
         return skipped;
     }
 
+    /**
+     * One pass over the file as bytes, without a JSON parse: how many runs {@code check} selects (all when
+     * empty), how many per severity, how many lines are not whole records (torn), and where the newest
+     * {@code keepLast} selected lines are, so {@link #read} can parse just those. Each line's {@code check} and
+     * {@code severity} are read where the writer puts them (the record's leading fields, {@link HistoryRecord}'s
+     * property order). Memory: the positions of {@code keepLast} lines.
+     */
+    public Index index(java.util.Optional<String> check, int keepLast) throws IOException {
+        if (keepLast < 0) {
+            throw new IllegalArgumentException("keepLast must be 0 or more, not " + keepLast);
+        }
+        java.util.Map<xyz.twzrd.ops.core.Severity, Integer> counts = new java.util.EnumMap<>(xyz.twzrd.ops.core.Severity.class);
+        long[] starts = new long[Math.max(1, keepLast)];
+        int[] lengths = new int[starts.length];
+        int kept = 0;
+        int runs = 0;
+        int skipped = 0;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            LineReader lines = new LineReader(in);
+            for (long at = lines.next(); at >= 0; at = lines.next()) {
+                byte[] b = lines.buf;
+                int len = lines.len;
+                int end = len;
+                while (end > 0 && (b[end - 1] == '\r' || b[end - 1] == ' ' || b[end - 1] == '\t')) {
+                    end--;
+                }
+                if (end == 0) {
+                    continue;
+                }
+                xyz.twzrd.ops.core.Severity sev = b[0] == '{' && b[end - 1] == '}' ? severityOf(b, end) : null;
+                String c = sev == null ? null : stringField(b, end, CHECK_KEY);
+                if (sev == null || c == null) {
+                    skipped++;
+                    continue;
+                }
+                if (check.isPresent() && !c.equals(check.get())) {
+                    continue;
+                }
+                runs++;
+                counts.merge(sev, 1, Integer::sum);
+                if (keepLast > 0) {
+                    starts[kept % starts.length] = at;
+                    lengths[kept % starts.length] = len;
+                    kept++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return new Index(0, counts, 0, new long[0], new int[0]);
+        }
+        int n = Math.min(kept, keepLast);
+        long[] s = new long[n];
+        int[] l = new int[n];
+        for (int i = 0; i < n; i++) {
+            int k = (kept - n + i) % starts.length;
+            s[i] = starts[k];
+            l[i] = lengths[k];
+        }
+        return new Index(runs, java.util.Collections.unmodifiableMap(counts), skipped, s, l);
+    }
+
+    /**
+     * What {@link #index} found: selected runs, runs per severity, lines skipped, and the file positions and
+     * lengths of the newest selected lines, oldest first.
+     */
+    public record Index(int runs, java.util.Map<xyz.twzrd.ops.core.Severity, Integer> bySeverity, int skipped,
+                        long[] starts, int[] lengths) {
+        /** How many of the newest lines {@link #read} can parse. */
+        public int kept() {
+            return starts.length;
+        }
+    }
+
+    /**
+     * Parses the newest {@code last} lines of an index (at most {@link Index#kept()}), oldest first; a line that
+     * looked whole but is not a record is left out (the caller may count it as skipped: {@code kept - size}).
+     */
+    public List<HistoryRecord> read(Index index, int last) throws IOException {
+        int n = Math.min(last, index.kept());
+        List<HistoryRecord> out = new ArrayList<>(n);
+        if (n == 0) {
+            return out;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int i = index.kept() - n; i < index.kept(); i++) {
+                ByteBuffer buf = ByteBuffer.allocate(index.lengths()[i]);
+                while (buf.hasRemaining() && ch.read(buf, index.starts()[i] + buf.position()) > 0) {
+                    // fill
+                }
+                try {
+                    out.add(READER.readValue(buf.array(), 0, buf.position()));
+                } catch (JsonProcessingException e) {
+                    // looked whole, is not a record
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final byte[] CHECK_KEY = "\"check\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SEVERITY_KEY = "\"severity\":\"".getBytes(StandardCharsets.UTF_8);
+
+    /** The run's severity: the first {@code "severity":"X"} of the line (it precedes the findings map), or null. */
+    private static xyz.twzrd.ops.core.Severity severityOf(byte[] b, int end) {
+        String s = stringField(b, end, SEVERITY_KEY);
+        if (s == null) {
+            return null;
+        }
+        for (xyz.twzrd.ops.core.Severity v : xyz.twzrd.ops.core.Severity.values()) {
+            if (v.name().equals(s)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The string after the first {@code key} (a {@code "name":"} prefix) up to its closing quote, unescaped; or null. */
+    private static String stringField(byte[] b, int end, byte[] key) {
+        int at = indexOf(b, end, key);
+        if (at < 0) {
+            return null;
+        }
+        int from = at + key.length;
+        for (int i = from; i < end; i++) {
+            if (b[i] == '"') {
+                return new String(b, from, i - from, StandardCharsets.UTF_8);
+            }
+            if (b[i] == '\\') {
+                try { // an escaped value: let the JSON parser read it
+                    return Json.mapper().readTree(b, at + key.length - 1, end - at - key.length + 1).asText(null);
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(byte[] b, int end, byte[] key) {
+        outer:
+        for (int i = 0, last = end - key.length; i <= last; i++) {
+            for (int k = 0; k < key.length; k++) {
+                if (b[i + k] != key[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Lines of a stream as bytes (without the newline) and the file offset each starts at. */
+    private static final class LineReader {
+        private final java.io.InputStream in;
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int filled;
+        byte[] buf = new byte[1024];
+        int len;
+        private long offset;
+
+        LineReader(java.io.InputStream in) {
+            this.in = in;
+        }
+
+        /** Reads the next line into {@code buf[0, len)}; returns its start offset, or -1 at the end. */
+        long next() throws IOException {
+            long start = offset;
+            len = 0;
+            while (true) {
+                if (pos == filled) {
+                    filled = in.read(chunk);
+                    pos = 0;
+                    if (filled <= 0) {
+                        filled = 0;
+                        return len > 0 ? start : -1;
+                    }
+                }
+                int i = pos;
+                while (i < filled && chunk[i] != '\n') {
+                    i++;
+                }
+                int n = i - pos;
+                if (len + n > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+                }
+                System.arraycopy(chunk, pos, buf, len, n);
+                len += n;
+                offset += n;
+                pos = i;
+                if (i < filled) {
+                    pos++;
+                    offset++;
+                    return start;
+                }
+            }
+        }
+    }
+
     /** All readable records, oldest first. */
     public List<HistoryRecord> readAll() throws IOException {
         List<HistoryRecord> out = new ArrayList<>();

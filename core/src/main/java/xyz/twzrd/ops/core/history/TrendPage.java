@@ -1,72 +1,107 @@
 package xyz.twzrd.ops.core.history;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Properties;
 import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.report.Html;
 
-/** The trend page: a severity strip and one line chart per series, as inline SVG; readable without JavaScript. */
+/**
+ * The standalone trend page: one self-contained HTML file that opens offline. ECharts (from its Maven Central webjar)
+ * is inlined, and so is each chart's option JSON ({@link TrendCharts}); a severity strip per check is inline SVG.
+ */
 public final class TrendPage {
     private static final int W = 900;
-    private static final int H = 160;
     private static final int PAD = 30;
+    private static final String ECHARTS_POM = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
 
     private TrendPage() {
     }
 
-    public static String render(String title, TrendSeries t) {
+    /** The page: a line of counts, the severity strips, then the charts. */
+    public static String render(String title, TrendSeries hourly, TrendSeries weekly, List<TrendCharts.Chart> charts) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>").append(Html.text(title)).append("</h1>\n");
-        int n = t.labels().size();
-        if (n == 0) {
+        int runs = hourly.labels().size() + weekly.labels().size();
+        if (runs == 0 && charts.isEmpty()) {
             return Html.page(title, b.append("<p>No runs recorded yet.</p>").toString());
         }
-        b.append("<p class=\"muted\">").append(n).append(" runs, ").append(Html.text(t.labels().get(0)))
-                .append(" to ").append(Html.text(t.labels().get(n - 1))).append(" (UTC)</p>\n");
-        b.append("<h2>Severity per run</h2>\n").append(severityStrip(t)).append('\n');
-        for (Map.Entry<String, List<Double>> e : t.series().entrySet()) {
-            if (e.getValue().stream().allMatch(Objects::isNull)) {
-                continue;
-            }
-            b.append("<h2>").append(Html.text(e.getKey())).append("</h2>\n").append(chart(e.getKey(), e.getValue())).append('\n');
+        b.append("<p class=\"muted\" id=\"counts\">").append(hourly.labels().size()).append(" hourly runs (")
+                .append(TrendCharts.HOURLY).append("), ").append(weekly.labels().size()).append(" weekly runs (")
+                .append(TrendCharts.WEEKLY).append("); times in UTC. Drag or scroll a chart to zoom.</p>\n");
+        strip(b, "Severity per hourly run", hourly);
+        strip(b, "Severity per weekly run", weekly);
+        b.append("<noscript><p>The charts need JavaScript (ECharts is inlined in this file; nothing is loaded from the network)."
+                + "</p></noscript>\n");
+        for (TrendCharts.Chart c : charts) {
+            b.append("<div class=\"chart\" id=\"").append(Html.attr(c.id())).append("\" role=\"img\" aria-label=\"")
+                    .append(Html.attr(c.title())).append("\" style=\"width:100%;max-width:1100px;height:340px\"></div>\n")
+                    .append("<script type=\"application/json\" id=\"").append(Html.attr(c.id() + "-option")).append("\">")
+                    .append(scriptSafe(c.optionJson())).append("</script>\n");
         }
+        b.append("<script>\n").append(echarts()).append("\n</script>\n<script>\n")
+                .append("document.querySelectorAll('div.chart').forEach(function (el) {\n")
+                .append("  var option = JSON.parse(document.getElementById(el.id + '-option').textContent);\n")
+                .append("  var chart = echarts.init(el, null, {renderer: 'canvas'});\n")
+                .append("  chart.setOption(option);\n")
+                .append("  window.addEventListener('resize', function () { chart.resize(); });\n")
+                .append("});\n</script>\n");
         return Html.page(title, b.toString());
     }
 
-    private static String severityStrip(TrendSeries t) {
+    /** JSON placed in a script element: no {@code </script>} or HTML comment can end it early. */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /** ECharts' minified build from the webjar on the class path. */
+    static String echarts() {
+        ClassLoader cl = TrendPage.class.getClassLoader();
+        try (InputStream pom = cl.getResourceAsStream(ECHARTS_POM)) {
+            if (pom == null) {
+                throw new IllegalStateException("the ECharts webjar (org.webjars.npm:echarts) is not on the class path");
+            }
+            Properties p = new Properties();
+            p.load(pom);
+            String path = "META-INF/resources/webjars/echarts/" + p.getProperty("version") + "/dist/echarts.min.js";
+            try (InputStream js = cl.getResourceAsStream(path)) {
+                if (js == null) {
+                    throw new IllegalStateException(path + " is missing from the ECharts webjar");
+                }
+                return new String(js.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ECharts webjar: " + e.getMessage(), e);
+        }
+    }
+
+    private static void strip(StringBuilder b, String title, TrendSeries t) {
         int n = t.labels().size();
+        if (n == 0) {
+            return;
+        }
+        b.append("<h2>").append(Html.text(title)).append("</h2>\n");
+        Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+        t.severities().forEach(s -> counts.merge(s, 1L, Long::sum));
         double w = (double) (W - 2 * PAD) / n;
         StringBuilder s = new StringBuilder("<svg role=\"img\" width=\"" + W
-                + "\" height=\"40\" viewBox=\"0 0 " + W + " 40\"><title>severity per run</title>");
+                + "\" height=\"40\" viewBox=\"0 0 " + W + " 40\"><title>" + Html.text(title) + "</title>");
         for (int i = 0; i < n; i++) {
             Severity sev = t.severities().get(i);
             s.append("<rect x=\"").append(fmt(PAD + i * w)).append("\" y=\"8\" width=\"").append(fmt(Math.max(w, 0.5)))
                     .append("\" height=\"24\" fill=\"").append(color(sev)).append("\"><title>")
                     .append(Html.text(t.labels().get(i) + " " + sev)).append("</title></rect>");
         }
-        return s.append("</svg>").toString();
-    }
-
-    private static String chart(String name, List<Double> values) {
-        double max = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
-        double top = max <= 0 ? 1 : max;
-        int n = values.size();
-        double step = n > 1 ? (double) (W - 2 * PAD) / (n - 1) : 0;
-        StringBuilder pts = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            Double v = values.get(i);
-            if (v != null) {
-                pts.append(fmt(PAD + i * step)).append(',').append(fmt(H - PAD - (H - 2 * PAD) * v / top)).append(' ');
-            }
-        }
-        return "<svg role=\"img\" width=\"" + W + "\" height=\"" + H
-                + "\" viewBox=\"0 0 " + W + " " + H + "\"><title>" + Html.text(name) + "</title>"
-                + "<line x1=\"" + PAD + "\" y1=\"" + (H - PAD) + "\" x2=\"" + (W - PAD) + "\" y2=\"" + (H - PAD) + "\" stroke=\"#999\"/>"
-                + "<text x=\"2\" y=\"" + (PAD - 8) + "\" font-size=\"11\">max " + Html.text(fmt(max)) + "</text>"
-                + "<text x=\"2\" y=\"" + (H - PAD + 14) + "\" font-size=\"11\">0</text>"
-                + "<polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"" + pts.toString().trim() + "\"/></svg>";
+        b.append(s.append("</svg>")).append("\n<p class=\"muted\">").append(Html.text(t.labels().get(0))).append(" to ")
+                .append(Html.text(t.labels().get(n - 1)));
+        counts.forEach((sev, c) -> b.append(", ").append(c).append(' ').append(sev));
+        b.append("</p>\n");
     }
 
     private static String color(Severity s) {

@@ -68,6 +68,59 @@ public record TrendSeries(List<String> labels, List<Severity> severities, Map<St
         return out;
     }
 
+    /**
+     * At most {@code maxPoints} points for drawing, nothing that matters lost: the runs are cut into
+     * {@code maxPoints / 2} consecutive buckets and each bucket becomes two points (one when it holds one run),
+     * labelled with its first and last run; for each series they carry the bucket's minimum and maximum, in the
+     * order they occurred (so every spike and dip shows: the series' overall extremes are always kept), and both
+     * the worst severity of the bucket (so one ALERT among a hundred OK runs still shows). Returns this series
+     * when it is short enough.
+     */
+    public TrendSeries downsample(int maxPoints) {
+        if (maxPoints < 4) {
+            throw new IllegalArgumentException("at least 4 points are needed to downsample, not " + maxPoints);
+        }
+        int n = labels.size();
+        if (n <= maxPoints) {
+            return this;
+        }
+        int buckets = maxPoints / 2;
+        List<String> outLabels = new ArrayList<>(maxPoints);
+        List<Severity> outSev = new ArrayList<>(maxPoints);
+        Map<String, List<Double>> outSeries = new LinkedHashMap<>();
+        series.keySet().forEach(k -> outSeries.put(k, new ArrayList<>(maxPoints)));
+        for (int bkt = 0; bkt < buckets; bkt++) {
+            int lo = (int) ((long) bkt * n / buckets);
+            int hi = (int) ((long) (bkt + 1) * n / buckets); // exclusive
+            Severity worst = Severity.worst(severities.subList(lo, hi));
+            boolean two = hi - lo > 1;
+            outLabels.add(labels.get(lo));
+            outSev.add(worst);
+            if (two) {
+                outLabels.add(labels.get(hi - 1));
+                outSev.add(worst);
+            }
+            for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+                List<Double> v = e.getValue();
+                List<Double> out = outSeries.get(e.getKey());
+                int min = -1;
+                int max = -1;
+                for (int i = lo; i < hi; i++) {
+                    Double x = v.get(i);
+                    if (x != null) {
+                        min = min < 0 || x < v.get(min) ? i : min;
+                        max = max < 0 || x > v.get(max) ? i : max;
+                    }
+                }
+                out.add(min < 0 ? null : v.get(Math.min(min, max)));
+                if (two) {
+                    out.add(min < 0 ? null : v.get(Math.max(min, max)));
+                }
+            }
+        }
+        return new TrendSeries(outLabels, outSev, outSeries);
+    }
+
     /** Collects labels, severities and series run by run. */
     public static final class Builder {
         private final Map<String, String> seriesToFinding;

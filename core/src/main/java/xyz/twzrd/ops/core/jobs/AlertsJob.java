@@ -2,6 +2,9 @@ package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.host.TopProcesses;
+import xyz.twzrd.ops.core.pm2.PlannedRestarts;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.host.HostPolicy;
@@ -16,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -52,8 +57,29 @@ public final class AlertsJob {
         }
         Pm2Check.Report pm2Report = new Pm2Check(new Pm2Client(target.runner(), pm2), config.getPm2(), stateDir).run(start);
         findings.addAll(pm2Report.findings());
+        TopProcesses top = hostUnderPressure(findings) ? TopProcesses.read(target.runner(), pids(pm2Report.processes())) : null;
         CheckResult result = new CheckResult(CHECK, host, start, Duration.ofNanos(System.nanoTime() - t0), findings);
         result.putSection(ProcessSummary.SECTION, pm2Report.processes());
+        List<PlannedRestarts.Entry> planned = PlannedRestarts.after(stateDir, start.minus(PLANNED_KEPT));
+        if (!planned.isEmpty()) {
+            result.putSection(PlannedRestarts.SECTION, planned);
+        }
+        result.putSection(TopProcesses.SECTION, top);
         return result;
+    }
+
+    /** How far back the {@code plannedRestarts} section lists planned restarts (a report compares with up to a month ago). */
+    static final Duration PLANNED_KEPT = Duration.ofDays(35);
+
+    /** Whether load, memory or swap is not OK: then the report shows the busiest processes of that moment. */
+    static boolean hostUnderPressure(List<Finding> findings) {
+        return findings.stream().anyMatch(f -> (f.id().equals("load") || f.id().equals("memory") || f.id().equals("swap"))
+                && f.severity() != Severity.OK);
+    }
+
+    private static Map<Integer, String> pids(List<ProcessSummary> apps) {
+        Map<Integer, String> out = new HashMap<>();
+        apps.stream().filter(a -> a.pid() != null).forEach(a -> out.put(a.pid(), a.name()));
+        return out;
     }
 }

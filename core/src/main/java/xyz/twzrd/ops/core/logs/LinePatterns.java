@@ -69,7 +69,7 @@ final class LinePatterns {
     }
 
     /** Whether a literal pattern occurs in {@code [from, to)}. */
-    boolean plainIn(ByteBuffer b, int from, int to) {
+    boolean plainIn(byte[] b, int from, int to) {
         return plainOnly.find(b, from, to) >= 0;
     }
 

@@ -1,7 +1,10 @@
 package xyz.twzrd.ops.core.logs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.Map;
  * With a literal of fewer than 5 bytes it falls back to a first-byte table.
  */
 final class LiteralFilter {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MUL = 0x9E3779B1;
     private static final int HASH_SHIFT = 16;
     private static final int FAST_MIN = 5;
@@ -34,7 +38,8 @@ final class LiteralFilter {
 
     /**
      * @param literals the literals (non-empty byte strings)
-     * @param sample   bytes of the text to be scanned, to pick each literal's least frequent grams; null for none
+     * @param sample   bytes of the text to be scanned (a heap buffer, position to limit), to pick each literal's
+     *                 least frequent grams; null for none
      */
     LiteralFilter(List<byte[]> literals, ByteBuffer sample) {
         this.literals = literals.toArray(new byte[0][]);
@@ -68,7 +73,7 @@ final class LiteralFilter {
      * The occurrence lies wholly inside the range. (Not strictly the leftmost when two overlap closely; callers
      * only need "some occurrence, none missed before it on another line".)
      */
-    long find(ByteBuffer b, int from, int to) {
+    long find(byte[] b, int from, int to) {
         if (literals.length == 0 || to - from < minLen) {
             return -1;
         }
@@ -76,7 +81,7 @@ final class LiteralFilter {
         if (fast) {
             byte[] t = table;
             for (int last = to - BLOCK; p <= last; p += STEP) {
-                long x = b.getLong(p);
+                long x = (long) LONG.get(b, p); // not through a helper: C1 inlines the view only this shallow
                 int h0 = ((int) x * MUL) >>> HASH_SHIFT;
                 int h1 = ((int) (x >>> 16) * MUL) >>> HASH_SHIFT;
                 int h2 = ((int) (x >>> 32) * MUL) >>> HASH_SHIFT;
@@ -94,9 +99,9 @@ final class LiteralFilter {
     }
 
     /** Exact check of start positions {@code [start, lastStart]}, each literal ending by {@code to}. */
-    private long verify(ByteBuffer b, int start, int lastStart, int to) {
+    private long verify(byte[] b, int start, int lastStart, int to) {
         for (int c = start; c <= lastStart; c++) {
-            if (!first[b.get(c) & 0xFF]) {
+            if (!first[b[c] & 0xFF]) {
                 continue;
             }
             for (int i = 0; i < literals.length; i++) {
@@ -118,19 +123,52 @@ final class LiteralFilter {
         return ByteBuffer.wrap(l, j, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    /** How often each gram of the literals occurs in the sample (at any position). */
+    /**
+     * How often each gram of the literals occurs in the sample (at any position). A byte table on the gram hash
+     * keeps the per-position work to a load and a multiply (this runs before the JIT has compiled anything, so
+     * it must be cheap even interpreted); only marked positions look the gram up exactly.
+     */
     private static Map<Integer, Integer> gramCounts(byte[][] literals, ByteBuffer sample) {
-        Map<Integer, Integer> counts = new HashMap<>();
+        int n = 0;
+        for (byte[] l : literals) {
+            n += Math.max(0, l.length - 3);
+        }
+        int[] grams = new int[n];
+        n = 0;
         for (byte[] l : literals) {
             for (int j = 0; j + 4 <= l.length; j++) {
-                counts.put(gram(l, j), 0);
+                grams[n++] = gram(l, j);
             }
         }
-        ByteBuffer le = sample.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = le.position(), last = le.limit() - 4; i <= last; i++) {
-            counts.computeIfPresent(le.getInt(i), (k, v) -> v + 1);
+        Arrays.sort(grams);
+        int distinct = 0;
+        for (int k = 0; k < grams.length; k++) {
+            if (k == 0 || grams[k] != grams[k - 1]) {
+                grams[distinct++] = grams[k];
+            }
         }
-        return counts;
+        grams = Arrays.copyOf(grams, distinct);
+        byte[] marked = new byte[1 << (32 - HASH_SHIFT)];
+        for (int g : grams) {
+            marked[(g * MUL) >>> HASH_SHIFT] = 1;
+        }
+        int[] counts = new int[grams.length];
+        byte[] a = sample.array();
+        int off = sample.arrayOffset();
+        for (int i = off + sample.position(), last = off + sample.limit() - 4; i <= last; i++) {
+            int g = Bytes.intAt(a, i);
+            if (marked[(g * MUL) >>> HASH_SHIFT] != 0) {
+                int k = Arrays.binarySearch(grams, g);
+                if (k >= 0) {
+                    counts[k]++;
+                }
+            }
+        }
+        Map<Integer, Integer> out = new HashMap<>();
+        for (int k = 0; k < grams.length; k++) {
+            out.put(grams[k], counts[k]);
+        }
+        return out;
     }
 
     /**

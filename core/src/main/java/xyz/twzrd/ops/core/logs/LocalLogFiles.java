@@ -112,7 +112,7 @@ public final class LocalLogFiles implements LogFiles {
         long[] cuts = new long[parts + 1];
         int k = 0;
         cuts[k++] = from;
-        ByteBuffer probe = ByteBuffer.allocate(PROBE).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer probe = ByteBuffer.allocate(PROBE);
         try (FileChannel ch = FileChannel.open(Path.of(path), StandardOpenOption.READ)) {
             for (int i = 1; i < parts; i++) {
                 long t = Math.max(from + (to - from) * i / parts, cuts[k - 1]);
@@ -136,7 +136,7 @@ public final class LocalLogFiles implements LogFiles {
             if (r <= 0) {
                 return to;
             }
-            int nl = Bytes.indexOfNewline(probe, 0, r);
+            int nl = Bytes.indexOfNewline(probe.array(), 0, r);
             if (nl >= 0) {
                 return pos + nl + 1;
             }

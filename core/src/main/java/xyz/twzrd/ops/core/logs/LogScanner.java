@@ -7,7 +7,6 @@ import xyz.twzrd.ops.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -298,8 +297,8 @@ public final class LogScanner {
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(
-                () -> ByteBuffer.allocateDirect(window).order(ByteOrder.LITTLE_ENDIAN));
+        // heap windows: the scanner reads them as byte arrays (fast under either JIT compiler)
+        ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(window));
         try {
             Map<Plan, List<Future<Part>>> futures = new LinkedHashMap<>();
             for (Plan p : plans) {

@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.logs;
 
+import xyz.twzrd.ops.core.Redact;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,8 @@ import java.util.Map;
  */
 final class SignatureTable implements StreamScanner.Sink {
     static final String OTHER = "<other signatures>";
+    /** Lines of one signature looked at for different examples: the rest of its lines cost only the count. */
+    static final int EXAMPLE_TRIES = 8;
 
     private final Map<String, Acc> bySignature = new HashMap<>();
     private final int maxSignatures;
@@ -37,9 +41,12 @@ final class SignatureTable implements StreamScanner.Sink {
                 a = bySignature.get(OTHER);
             }
             if (a == null) {
-                a = new Acc(Signatures.example(truncated ? head + "…" : head, maxExample));
+                a = new Acc();
                 bySignature.put(sig, a);
             }
+        }
+        if (a.examples.size() < SignatureStat.MAX_EXAMPLES && a.tries++ < EXAMPLE_TRIES) {
+            a.example(Signatures.example(truncated ? head + "…" : head, maxExample));
         }
         Instant t = Signatures.lineTime(head);
         a.add(1, t == null ? scanTime : t, t == null ? scanTime : t);
@@ -56,33 +63,51 @@ final class SignatureTable implements StreamScanner.Sink {
         later.bySignature.forEach((sig, b) -> {
             Acc a = bySignature.get(sig);
             if (a == null && bySignature.size() >= maxSignatures) {
-                a = bySignature.computeIfAbsent(OTHER, k -> new Acc(b.example));
+                a = bySignature.computeIfAbsent(OTHER, k -> new Acc());
             }
             if (a == null) {
                 bySignature.put(sig, b);
             } else {
                 a.add(b.count, b.first, b.last);
+                b.examples.forEach(a::example);
             }
         });
     }
 
-    /** The {@code top} most frequent signatures, most frequent first (ties: earliest first). */
+    /**
+     * The {@code top} most frequent signatures, most frequent first (ties: earliest first); signatures that differ
+     * only in a secret are one once the secret is redacted.
+     */
     List<SignatureStat> top(int top) {
+        Map<String, Acc> redacted = new HashMap<>();
+        bySignature.forEach((sig, a) -> {
+            Acc r = redacted.computeIfAbsent(Redact.secrets(sig), k -> new Acc());
+            r.add(a.count, a.first, a.last);
+            a.examples.forEach(r::example);
+        });
         List<SignatureStat> all = new ArrayList<>();
-        bySignature.forEach((sig, a) -> all.add(new SignatureStat(sig, a.count, a.first, a.last, a.example)));
+        redacted.forEach((sig, a) -> all.add(new SignatureStat(sig, a.count, a.first, a.last,
+                a.examples.isEmpty() ? "" : a.examples.get(0), a.examples)));
         all.sort(Comparator.comparingLong(SignatureStat::count).reversed()
                 .thenComparing(SignatureStat::firstSeen).thenComparing(SignatureStat::signature));
         return List.copyOf(all.subList(0, Math.min(top, all.size())));
     }
 
     private static final class Acc {
-        final String example;
+        final List<String> examples = new ArrayList<>(SignatureStat.MAX_EXAMPLES);
+        int tries;
         long count;
         Instant first;
         Instant last;
 
-        Acc(String example) {
-            this.example = example;
+        /** Keeps a line (secrets redacted, before it is stored anywhere) when it is new and there is room. */
+        void example(String line) {
+            if (examples.size() < SignatureStat.MAX_EXAMPLES) {
+                String safe = Redact.secrets(line);
+                if (!examples.contains(safe)) {
+                    examples.add(safe);
+                }
+            }
         }
 
         void add(long n, Instant from, Instant to) {

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds the error lines of one byte stream that arrives in windows (a file part, a rotated file, remote bytes).
  *
- * <p>The caller fills a buffer, calls {@link #scan}, keeps the bytes from the returned index on (moving them to the
+ * <p>The caller fills a heap buffer, calls {@link #scan}, keeps the bytes from the returned index on (moving them to the
  * front) and appends the next bytes behind them. A window always starts at a line start, except while a line
  * longer than {@code maxLineCheck} is open: then only that line's head is kept (as a copy) and the rest of
  * it streams through, still searched for literals, so memory stays bounded by the window and the head.
@@ -46,7 +46,11 @@ final class StreamScanner {
      * Scans {@code b[0, n)} ({@code n <= b.limit()}); {@code eof} when no bytes follow. Returns the index from which
      * the bytes must be kept for the next window ({@code n} at the end of the stream).
      */
-    int scan(ByteBuffer b, int n, boolean eof) {
+    int scan(ByteBuffer buf, int n, boolean eof) {
+        if (!buf.hasArray() || buf.arrayOffset() != 0) {
+            throw new IllegalArgumentException("the window must be a heap buffer at offset 0");
+        }
+        byte[] b = buf.array();
         int pos = 0;
         if (inLong) {
             int nl = Bytes.indexOfNewline(b, 0, n);
@@ -105,8 +109,8 @@ final class StreamScanner {
     }
 
     /** Evaluates the complete line {@code [ls, le)}; {@code plainKnown} when a literal pattern was already seen. */
-    private void line(ByteBuffer b, int ls, int le, boolean plainKnown) {
-        int end = le > ls && b.get(le - 1) == '\r' ? le - 1 : le;
+    private void line(byte[] b, int ls, int le, boolean plainKnown) {
+        int end = le > ls && b[le - 1] == '\r' ? le - 1 : le;
         int headEnd = Math.min(end, ls + cap);
         boolean matched = plainKnown || patterns.plainIn(b, ls, end);
         String text = null;
@@ -119,9 +123,9 @@ final class StreamScanner {
         }
     }
 
-    private void startLong(ByteBuffer b, int from, int n) {
+    private void startLong(byte[] b, int from, int n) {
         inLong = true;
-        b.get(from, head, 0, cap);
+        System.arraycopy(b, from, head, 0, cap);
         longPlain = patterns.plainIn(b, from, n);
     }
 
@@ -133,9 +137,7 @@ final class StreamScanner {
         }
     }
 
-    private static String decode(ByteBuffer b, int from, int to) {
-        byte[] bytes = new byte[to - from];
-        b.get(from, bytes, 0, bytes.length);
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String decode(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.UTF_8);
     }
 }

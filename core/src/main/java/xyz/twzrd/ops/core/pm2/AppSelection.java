@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Which apps a restart targets: {@code all}, or a comma-separated list of PM2 app names. Names are validated
+ * Which apps a restart targets: {@code all}, or a comma-separated list of PM2 app names; blank is refused. Names are validated
  * (letters, digits and {@code . _ - @ :}, at most 128 characters); they are only ever matched against
  * {@code pm2 jlist} and never passed to any command.
  *
@@ -23,9 +23,19 @@ public record AppSelection(List<String> names) {
         return names.isEmpty();
     }
 
-    /** Parses {@code all} or {@code a,b,c}; throws with a message naming the bad name. */
+    /** Why a blank selection is refused (it is never read as {@code all}). */
+    public static final String BLANK = "is blank: a blank app list restarts nothing; say all to restart every app,"
+            + " or name the apps (a,b)";
+
+    /**
+     * Parses {@code all} or {@code a,b,c}; throws with a message naming the bad name. Blank (or null) is refused
+     * with {@link #BLANK}: an unset shell variable or an emptied field must not restart the whole fleet.
+     */
     public static AppSelection parse(String text) {
-        if (text == null || text.isBlank() || text.strip().equals("all")) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(BLANK);
+        }
+        if (text.strip().equals("all")) {
             return new AppSelection(List.of());
         }
         LinkedHashSet<String> names = new LinkedHashSet<>();
@@ -39,7 +49,10 @@ public record AppSelection(List<String> names) {
         return new AppSelection(new ArrayList<>(names));
     }
 
-    /** The selected apps of a listing; throws naming the apps PM2 does not know. */
+    /**
+     * The selected apps of a listing, in the order named (for {@code all}: pm2's order; a cluster's instances in
+     * pm2's order); throws naming the apps PM2 does not know.
+     */
     public List<Pm2Process> select(List<Pm2Process> apps) {
         if (all()) {
             return apps;
@@ -48,7 +61,7 @@ public record AppSelection(List<String> names) {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("PM2 has no app named " + String.join(", ", missing));
         }
-        return apps.stream().filter(a -> names.contains(a.name())).toList();
+        return names.stream().flatMap(n -> apps.stream().filter(a -> a.name().equals(n))).toList();
     }
 
     @Override

@@ -92,7 +92,9 @@ public final class JlistParser {
                 monit.path("memory").asLong(0), monit.path("cpu").asDouble(0),
                 memory(env.get("max_memory_restart")),
                 path(env, "pm_out_log_path"), path(env, "pm_err_log_path"), path(env, "pm_pid_path"),
-                envNames(env.get("env"), name), env.path("pmx_module").asBoolean(false));
+                envNames(env.get("env"), name), env.path("pmx_module").asBoolean(false),
+                n.path("pid").canConvertToInt() && n.path("pid").asInt() > 0 ? n.path("pid").asInt() : null,
+                text(env, "exec_mode"));
     }
 
     /** Names of the app's variables; pm2's own entries (unique_id, and the app-name namespace, an object or "{}") are left out. */

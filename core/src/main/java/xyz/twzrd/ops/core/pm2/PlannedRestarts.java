@@ -11,11 +11,13 @@ import java.util.Optional;
 
 /**
  * Restarts done on purpose by {@code pm2-restart}, kept in {@code STATE_DIR/pm2-planned-restarts.json} (the
- * newest {@value #KEEP}), so crash accounting can subtract them and alerting can mute itself right after one.
+ * newest {@value #KEEP} entries: one per restarted process), so crash accounting can subtract them and alerting can mute itself right after one.
  */
 public final class PlannedRestarts {
     static final String FILE = "pm2-planned-restarts.json";
-    static final int KEEP = 50;
+    /** The result section listing the recent planned restarts (for the report's per-app table). */
+    public static final String SECTION = "plannedRestarts";
+    static final int KEEP = 1000;
 
     /** One planned restart: when it began and how many restarts it caused per app. */
     public record Entry(Instant at, Map<String, Long> apps) {
@@ -50,6 +52,15 @@ public final class PlannedRestarts {
             return read(stateDir).stream().map(Entry::at).max(Instant::compareTo);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The planned restarts recorded after {@code since} (exclusive), oldest first; none when the file cannot be read. */
+    public static List<Entry> after(Path stateDir, Instant since) {
+        try {
+            return read(stateDir).stream().filter(e -> e.at().isAfter(since)).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

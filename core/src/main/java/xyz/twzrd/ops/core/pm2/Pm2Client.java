@@ -111,9 +111,17 @@ public final class Pm2Client {
         return JlistParser.parse(r.stdout());
     }
 
-    /** {@code pm2 restart ID...} (ids, not names, so a numeric app name cannot be mistaken for an id). */
+    /**
+     * {@code pm2 restart ID...} (ids, not names, so a numeric app name cannot be mistaken for an id). pm2 stops at
+     * the first id it cannot restart, so the verified restart calls this once per app (one cluster's instance set).
+     */
     public void restart(List<Integer> pmIds) throws Pm2Exception {
         action("restart", pmIds);
+    }
+
+    /** {@code pm2 reload ID}: one process (pm2 reload takes a single id); zero-downtime for a cluster-mode app. */
+    public void reload(int pmId) throws Pm2Exception {
+        action("reload", List.of(pmId));
     }
 
     /** {@code pm2 stop ID...}. */
@@ -127,8 +135,16 @@ public final class Pm2Client {
         pmIds.forEach(id -> args.add(String.valueOf(id)));
         CommandResult r = pm2(args, Command.DEFAULT_MAX_OUTPUT);
         if (!r.ok()) {
-            throw new Pm2Exception("pm2 " + verb + " failed (exit " + r.exitCode() + "): " + r.firstErrorLine());
+            throw new Pm2Exception("pm2 " + verb + " failed (exit " + r.exitCode() + "): " + plain(r.firstErrorLine()));
         }
+    }
+
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile(
+            "\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]|[\\p{Cntrl}&&[^\\t]]");
+
+    /** pm2's text without terminal colour codes or other control characters, for a finding's message. */
+    public static String plain(String text) {
+        return text == null ? "" : ANSI.matcher(text).replaceAll("").strip();
     }
 
     /**

@@ -34,6 +34,8 @@ public class Pm2Config {
     private Duration settle = Durations.parse(DEFAULT_SETTLE);
     private Duration deadline = Durations.parse(DEFAULT_DEADLINE);
     private String healthUrl;
+    private boolean rolling;
+    private boolean reload;
     @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NameList.class)
     private List<String> expectedApps = List.of();
 
@@ -140,6 +142,29 @@ public class Pm2Config {
             throw new IllegalArgumentException("name the apps that must run; 'all' names none");
         }
         return AppSelection.parse(String.join(",", names)).names();
+    }
+
+    /**
+     * Rolling restart (default false): one app at a time, each verified (online, fresh uptime, the health URL when
+     * set) before the next; stops at the first failure, leaving the rest untouched.
+     */
+    public boolean isRolling() {
+        return rolling;
+    }
+
+    public Pm2Config setRolling(boolean rolling) {
+        this.rolling = rolling;
+        return this;
+    }
+
+    /** {@code pm2 reload} (zero-downtime, one instance after the other) instead of restart for cluster-mode apps (default false). */
+    public boolean isReload() {
+        return reload;
+    }
+
+    public Pm2Config setReload(boolean reload) {
+        this.reload = reload;
+        return this;
     }
 
     /** Checks every value; the messages name the key below {@code key}. */

@@ -23,15 +23,33 @@ import java.util.List;
  * @param pidPath          {@code pm_pid_path}; null if absent (used to locate PM2_HOME)
  * @param envNames         sorted names (never values) of the string entries of the app's {@code env} block
  * @param module           {@code pmx_module}: a PM2 module such as pm2-logrotate rather than a service
+ * @param pid              the OS process id when the app runs, else null (to name PM2 apps among the host's processes)
+ * @param execMode         {@code exec_mode}: {@code cluster_mode} or {@code fork_mode}; null if absent
  */
 public record Pm2Process(String name, int pmId, String status, long restarts, long unstableRestarts,
                          Instant uptimeSince, Instant createdAt, long memoryBytes, double cpuPercent,
                          Long maxMemoryRestart, Path outLogPath, Path errLogPath, Path pidPath,
-                         List<String> envNames, boolean module) {
+                         List<String> envNames, boolean module, Integer pid, String execMode) {
     public static final String ONLINE = "online";
+    /** {@code exec_mode} of an app started in cluster mode ({@code -i N}), which {@code pm2 reload} reloads without downtime. */
+    public static final String CLUSTER_MODE = "cluster_mode";
 
     public Pm2Process {
         envNames = List.copyOf(envNames == null ? List.of() : envNames);
+    }
+
+    /** Without the pid and the exec mode (unknown), as before they were read. */
+    public Pm2Process(String name, int pmId, String status, long restarts, long unstableRestarts,
+                      Instant uptimeSince, Instant createdAt, long memoryBytes, double cpuPercent,
+                      Long maxMemoryRestart, Path outLogPath, Path errLogPath, Path pidPath,
+                      List<String> envNames, boolean module) {
+        this(name, pmId, status, restarts, unstableRestarts, uptimeSince, createdAt, memoryBytes, cpuPercent,
+                maxMemoryRestart, outLogPath, errLogPath, pidPath, envNames, module, null, null);
+    }
+
+    /** Started in cluster mode. */
+    public boolean cluster() {
+        return CLUSTER_MODE.equals(execMode);
     }
 
     public boolean online() {

@@ -15,16 +15,19 @@ import java.util.List;
  * @param cpuPercent  CPU %
  * @param outLog      the app's out log file, or null
  * @param errLog      the app's error log file, or null
+ * @param maxMemoryRestart PM2's {@code max_memory_restart} in bytes, or null when not set
+ * @param pid         the OS process id while it runs, or null
  */
 public record ProcessSummary(String name, int pmId, String status, long restarts, Instant uptimeSince,
-                             long memoryBytes, double cpuPercent, String outLog, String errLog) {
+                             long memoryBytes, double cpuPercent, String outLog, String errLog,
+                             Long maxMemoryRestart, Integer pid) {
     /** The section name in a {@code CheckResult}. */
     public static final String SECTION = "processes";
 
     public static ProcessSummary of(Pm2Process p) {
         return new ProcessSummary(p.name(), p.pmId(), p.status(), p.restarts(), p.uptimeSince(), p.memoryBytes(),
                 p.cpuPercent(), p.outLogPath() == null ? null : p.outLogPath().toString(),
-                p.errLogPath() == null ? null : p.errLogPath().toString());
+                p.errLogPath() == null ? null : p.errLogPath().toString(), p.maxMemoryRestart(), p.pid());
     }
 
     public static List<ProcessSummary> of(List<Pm2Process> apps) {

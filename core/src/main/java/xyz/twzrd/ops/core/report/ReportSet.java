@@ -22,8 +22,9 @@ import xyz.twzrd.ops.core.Json;
  * @param json the JSON result
  * @param html the HTML page
  * @param comparison what changed since the previous report
+ * @param result the result as the JSON report holds it: with the {@code report} section ({@link ReportModel})
  */
-public record ReportSet(Path text, Path json, Path html, ReportComparison comparison) {
+public record ReportSet(Path text, Path json, Path html, ReportComparison comparison, CheckResult result) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
 
@@ -43,10 +44,13 @@ public record ReportSet(Path text, Path json, Path html, ReportComparison compar
         if (Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".txt"))) {
             base = base + "-" + TIME.format(result.getStartedAt());
         }
-        ReportSet set = new ReportSet(dir.resolve(base + ".txt"), dir.resolve(base + ".json"), dir.resolve(base + ".html"), cmp);
-        AtomicFiles.writeString(set.json, Json.pretty(result));
-        AtomicFiles.writeString(set.text, TextReport.render(result, cmp));
-        AtomicFiles.writeString(set.html, HtmlReport.render(result, cmp));
+        ReportModel model = ReportModel.of(result, before);
+        CheckResult reported = model.attachTo(result);
+        ReportSet set = new ReportSet(dir.resolve(base + ".txt"), dir.resolve(base + ".json"), dir.resolve(base + ".html"), cmp,
+                reported);
+        AtomicFiles.writeString(set.json, Json.pretty(reported));
+        AtomicFiles.writeString(set.text, TextReport.render(result, cmp, model));
+        AtomicFiles.writeString(set.html, HtmlReport.render(result, cmp, model));
         return set;
     }
 

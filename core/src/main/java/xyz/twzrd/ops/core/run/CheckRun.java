@@ -150,6 +150,7 @@ public final class CheckRun {
             Optional<CheckResult> previous = r.callerState == null ? Optional.empty() : r.callerState.lastResult();
             try {
                 ReportSet set = ReportSet.write(reportDir, result, previous);
+                result = set.result(); // with the report section (summary, apps, errors, week over week)
                 files = set.files();
                 changes = set.comparison().changes().stream().map(CheckRun::line).toList();
             } catch (IOException | RuntimeException e) {

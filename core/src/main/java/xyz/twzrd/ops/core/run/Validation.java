@@ -51,8 +51,11 @@ public final class Validation {
         }
     }
 
-    /** {@code all}, or a comma-separated list of app names. */
+    /** {@code all}, or a comma-separated list of app names; blank is refused (it restarts nothing, never all). */
     public static Optional<String> apps(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("apps " + AppSelection.BLANK);
+        }
         try {
             AppSelection.parse(value);
             return Optional.empty();

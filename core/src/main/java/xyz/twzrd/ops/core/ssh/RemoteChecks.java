@@ -20,6 +20,13 @@ import java.util.concurrent.Future;
  * Runs one check on remote hosts: each host gets its own session, at most {@code parallel} at a time, and every
  * host yields exactly one result. A host that cannot be reached yields a result with the single UNKNOWN finding
  * {@code connection}; a check that throws yields the UNKNOWN finding {@code check}. Never a stack trace.
+ *
+ * <p>Handshakes are paced so that our own fan-out does not overload a server: sshd drops the connections beyond
+ * its MaxStartups (10 unauthenticated at once by default) before they authenticate. At most
+ * {@value #HANDSHAKES} handshakes of one run are in flight at first (never more than {@code parallel}); a dropped
+ * handshake halves that limit and is retried after a randomised, growing pause (up to {@value #CONNECT_ATTEMPTS}
+ * attempts), each completed one raises it by one again. Only drops are retried: a refused port, a timeout, an
+ * unknown host key or a refused key fail at once.
  */
 public final class RemoteChecks {
     /** Finding id of a host that could not be reached. */
@@ -34,14 +41,79 @@ public final class RemoteChecks {
         CheckResult run(Target target) throws Exception;
     }
 
+    /** Handshakes in flight at first (OpenSSH's default MaxStartups starts dropping beyond 10). */
+    static final int HANDSHAKES = 8;
+    /** Connection attempts per host when the server drops the handshake. */
+    static final int CONNECT_ATTEMPTS = 6;
+    /** First pause before a retry; doubled each time, randomised by ±50 %, at most {@link #MAX_PAUSE_MS}. */
+    static final long FIRST_PAUSE_MS = 100;
+    static final long MAX_PAUSE_MS = 2000;
+
     private RemoteChecks() {
+    }
+
+    /**
+     * Limits the handshakes in flight across the hosts of one run: additive increase on each completed
+     * handshake, halved on each dropped one.
+     */
+    static final class HandshakeGate {
+        private final int max;
+        private int limit;
+        private int inFlight;
+
+        HandshakeGate(int max) {
+            this.max = Math.max(1, max);
+            this.limit = Math.min(this.max, HANDSHAKES);
+        }
+
+        synchronized void acquire() throws InterruptedException {
+            while (inFlight >= limit) {
+                wait();
+            }
+            inFlight++;
+        }
+
+        synchronized void release(boolean dropped) {
+            inFlight--;
+            limit = dropped ? Math.max(1, limit / 2) : Math.min(max, limit + 1);
+            notifyAll();
+        }
+
+        synchronized int limit() {
+            return limit;
+        }
+    }
+
+    /** Connects through the gate, retrying dropped handshakes with growing randomised pauses. */
+    static SshTarget connect(SshSettings settings, HandshakeGate gate) throws CommandException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            gate.acquire();
+            boolean dropped = false;
+            try {
+                return SshTarget.open(settings);
+            } catch (SshCommandRunner.DroppedHandshake e) {
+                dropped = true;
+                if (attempt >= CONNECT_ATTEMPTS) {
+                    throw new CommandException(CommandException.Kind.IO, e.getMessage() + "; gave up after "
+                            + attempt + " attempts", e);
+                }
+            } finally {
+                gate.release(dropped);
+            }
+            long pause = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS << (attempt - 1));
+            Thread.sleep(pause / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(pause + 1));
+        }
     }
 
     /** Connects to one host and runs the check; the session is closed afterwards. */
     public static CheckResult runOne(SshSettings settings, String check, Clock clock, Check body) {
+        return runOne(settings, check, clock, body, new HandshakeGate(1));
+    }
+
+    private static CheckResult runOne(SshSettings settings, String check, Clock clock, Check body, HandshakeGate gate) {
         Instant start = clock.instant();
         long t0 = System.nanoTime();
-        try (SshTarget target = SshTarget.open(settings)) {
+        try (SshTarget target = connect(settings, gate)) {
             return body.run(target);
         } catch (CommandException e) {
             return unknown(check, settings.displayName(), start, t0, Finding.unknown(CONNECTION, e.getMessage()));
@@ -65,10 +137,11 @@ public final class RemoteChecks {
             t.setDaemon(true);
             return t;
         });
+        HandshakeGate gate = new HandshakeGate(parallel);
         try {
             List<Future<CheckResult>> futures = new ArrayList<>();
             for (SshSettings s : hosts) {
-                futures.add(pool.submit(() -> runOne(s, check, clock, body)));
+                futures.add(pool.submit(() -> runOne(s, check, clock, body, gate)));
             }
             List<CheckResult> out = new ArrayList<>();
             for (Future<CheckResult> f : futures) {

@@ -113,6 +113,22 @@ public final class SshCommandRunner implements CommandRunner {
         }
     }
 
+    /**
+     * The server closed or reset the connection before authentication ended: what sshd does to the handshakes
+     * beyond its MaxStartups, so worth retrying later (unlike a refused port, a timeout or a refused key).
+     */
+    static final class DroppedHandshake extends CommandException {
+        DroppedHandshake(String message, Throwable cause) {
+            super(Kind.IO, message, cause);
+        }
+    }
+
+    private static boolean droppedHandshake(Throwable cause, String msg) {
+        return cause instanceof java.net.SocketException && !(cause instanceof ConnectException)
+                || msg.contains("Connection reset") || msg.contains("closed by foreign host")
+                || msg.contains("End of IO Stream Read") || msg.contains("Broken pipe");
+    }
+
     /** Turns a JSch failure into a message a user can act on. */
     private static CommandException failure(SshSettings s, String where, RecordingHostKeys keys, JSchException e) {
         String fp = keys.offeredFingerprint();
@@ -140,6 +156,10 @@ public final class SshCommandRunner implements CommandRunner {
         if (cause instanceof SocketTimeoutException || msg.contains("timeout") || msg.contains("timed out")) {
             return new CommandException(CommandException.Kind.TIMEOUT, "cannot connect to " + where
                     + ": no SSH answer within " + Durations.format(s.connectTimeout()), e);
+        }
+        if (droppedHandshake(cause, msg)) {
+            return new DroppedHandshake("SSH connection to " + where + " was dropped during the handshake (" + msg
+                    + "); the server may be limiting concurrent logins (sshd MaxStartups)", e);
         }
         if (msg.startsWith("Auth fail") || msg.contains("USERAUTH fail")) {
             return new CommandException(CommandException.Kind.IO, "authentication failed for " + where + " with "

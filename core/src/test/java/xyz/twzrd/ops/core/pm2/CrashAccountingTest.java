@@ -21,7 +21,7 @@ class CrashAccountingTest {
     Path state;
 
     static Pm2Process app(String name, int id, long restarts, Instant created) {
-        return new Pm2Process(name, id, "online", restarts, 0, created, created, 1, 0, null, null, null, null, List.of(), false);
+        return new Pm2Process(name, id, "online", restarts, 0, created, created, 1, 0, null, null, null, null, List.of(), false, null, null);
     }
 
     @Test

@@ -30,6 +30,8 @@ class JlistParserTest {
         assertThat(apps.get(1).maxMemoryRestart()).isNull();
         assertThat(apps.get(2).restarts()).isEqualTo(6);
         assertThat(apps.get(3).restarts()).isEqualTo(2);
+        assertThat(apps).extracting(Pm2Process::execMode).containsOnly("fork_mode");
+        assertThat(web.cluster()).isFalse();
     }
 
     @Test

@@ -55,6 +55,40 @@ class Pm2ConfigTest {
         assertThatThrownBy(() -> AppSelection.parse("web,")).hasMessageStartingWith("'' is not a valid PM2 app name");
         assertThat(HealthProbe.display("http://user:pw@localhost:8080/health?token=abc")).isEqualTo("http://localhost:8080/health");
         assertThatThrownBy(() -> AppSelection.parse("-web")).hasMessageStartingWith("'-web' is not a valid PM2 app name");
+        assertThatThrownBy(() -> AppSelection.parse("")).hasMessage(AppSelection.BLANK);
+        assertThatThrownBy(() -> AppSelection.parse("  ")).hasMessage(AppSelection.BLANK);
+        assertThatThrownBy(() -> AppSelection.parse(null)).hasMessage(AppSelection.BLANK);
+    }
+
+    @Test
+    void aBlankAppListIsRefusedNeverReadAsAll() throws Exception {
+        assertThatThrownBy(() -> OpsConfig.parse("pm2:\n  restart-apps: ''\n"))
+                .isInstanceOf(ConfigException.class).hasMessage("pm2.restart-apps: " + AppSelection.BLANK);
+        assertThatThrownBy(() -> OpsConfig.parse("pm2:\n  restart-apps:\n"))
+                .as("a key with no value is given too").hasMessage("pm2.restart-apps: " + AppSelection.BLANK);
+        assertThat(OpsConfig.parse("pm2:\n  settle: 5s\n").getPm2().getRestartApps()).as("left out: the default")
+                .isEqualTo("all");
+        assertThatThrownBy(() -> xyz.twzrd.ops.core.config.ConfigLayers.defaults()
+                .setAsGiven("--apps", xyz.twzrd.ops.core.config.Keys.RESTART_APPS, "").resolve())
+                .hasMessage("pm2.restart-apps: " + AppSelection.BLANK + " (from --apps)");
+        assertThat(xyz.twzrd.ops.core.config.ConfigLayers.defaults()
+                .setAsGiven("--apps", xyz.twzrd.ops.core.config.Keys.RESTART_APPS, null).resolve().getPm2()
+                .getRestartApps()).isEqualTo("all");
+    }
+
+    @Test
+    void rollingAndReloadAreOffUnlessSet() throws Exception {
+        assertThat(OpsConfig.defaults().getPm2().isRolling()).isFalse();
+        assertThat(OpsConfig.defaults().getPm2().isReload()).isFalse();
+        Pm2Config c = OpsConfig.parse("pm2:\n  rolling: true\n  reload: true\n").getPm2();
+        assertThat(c.isRolling()).isTrue();
+        assertThat(c.isReload()).isTrue();
+        // a Jenkins step field arrives as text
+        Pm2Config s = xyz.twzrd.ops.core.config.ConfigLayers.defaults().yaml("config", "pm2: {rolling: true}")
+                .set("rolling", xyz.twzrd.ops.core.config.Keys.ROLLING, "false")
+                .set("reload", xyz.twzrd.ops.core.config.Keys.RELOAD, "true").resolve().getPm2();
+        assertThat(s.isRolling()).isFalse();
+        assertThat(s.isReload()).isTrue();
     }
 
     @Test

@@ -134,7 +134,7 @@ class Pm2LiveTest {
         assertThat(r.getCheck()).isEqualTo("pm2-restart");
         assertThat(r.getSeverity()).as(TextSummary.render(r)).isEqualTo(Severity.OK);
         assertThat(r.getFindings()).extracting(Finding::id).containsExactly("restart:web", "restart:worker", "health");
-        assertThat(r.finding("restart:web").orElseThrow().message()).contains("restarted and online");
+        assertThat(r.finding("restart:web").orElseThrow().message()).contains("restarted and verified: online with a fresh uptime");
         assertThat(PlannedRestarts.last(state)).isPresent();
         assertThat(Json.pretty(r)).doesNotContain(SECRET);
         Finding crashes = alerts(OpsConfig.defaults()).run(Target.local()).finding("crashes").orElseThrow();
@@ -151,7 +151,7 @@ class Pm2LiveTest {
         CheckResult r = new RestartJob(pm2.settings(), c, state, Clock.systemUTC()).run(Target.local());
         assertThat(r.getSeverity()).isEqualTo(Severity.EMERGENCY);
         assertThat(r.finding("restart:worker").orElseThrow().severity()).isEqualTo(Severity.OK);
-        assertThat(r.finding("restart:broken").orElseThrow().message()).startsWith("broken NOT verified after restart");
+        assertThat(r.finding("restart:broken").orElseThrow().message()).startsWith("broken was already errored before the restart; broken restarted but NOT back online within the settle time (4s): ");
         Finding health = r.finding("health").orElseThrow();
         assertThat(health.severity()).isEqualTo(Severity.EMERGENCY);
         assertThat(health.message()).contains(":" + dead + "/health did not answer 2xx within 1s");

@@ -46,8 +46,13 @@ class ReportSetTest {
                         org.assertj.core.groups.Tuple.tuple("memory", ReportComparison.Kind.NEW),
                         org.assertj.core.groups.Tuple.tuple("swap", ReportComparison.Kind.WORSE));
         String text = Files.readString(second.text());
-        assertThat(text).contains("Severity: EMERGENCY", "WORSE    swap", "ALERT -> EMERGENCY", "RESOLVED disk:/")
+        assertThat(text).startsWith("EMERGENCY health-check on vps: EMERGENCY swap: swap 90%\n")
+                .contains("WORSE    swap", "ALERT -> EMERGENCY", "RESOLVED disk:/")
+                .contains("    new:        memory ALERT\n", "    still open: swap EMERGENCY\n", "    resolved:   disk:/ (was ALERT)\n")
+                .contains("  swap                               30 -> 90 %         +60 (+200 %)")
                 .matches("\\p{ASCII}*");
+        // the summary comes before the details
+        assertThat(text.indexOf("SUMMARY")).isLessThan(text.indexOf("WEEK OVER WEEK")).isLessThan(text.indexOf("ALL FINDINGS"));
         assertThat(Json.readResult(Files.readString(second.json())).getSeverity()).isEqualTo(Severity.EMERGENCY);
         assertThat(Files.readString(second.html())).contains("<table>", "NEW", "memory 95%");
     }

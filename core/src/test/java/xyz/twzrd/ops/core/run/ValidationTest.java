@@ -20,6 +20,8 @@ class ValidationTest {
         assertThat(Validation.apps("gateway, cls-worker-s0,tree_builder.v2")).isEmpty();
         assertThat(Validation.apps("gateway;rm -rf /")).get().asString().contains("'gateway;rm -rf /' is not a valid PM2 app name");
         assertThat(Validation.apps("$(id)")).isPresent();
+        assertThat(Validation.apps("")).get().asString().startsWith("apps is blank: a blank app list restarts nothing");
+        assertThat(Validation.apps(" ")).isPresent();
     }
 
     @Test

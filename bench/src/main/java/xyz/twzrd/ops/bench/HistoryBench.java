@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.history;
+package xyz.twzrd.ops.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.history.HistoryRecord;
+import xyz.twzrd.ops.core.history.HistoryStore;
+import xyz.twzrd.ops.core.history.HistorySummary;
 
 /**
- * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code DIR RUNS REPS} appends RUNS hourly
+ * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code generate DIR RUNS} writes RUNS
+ * hourly records; {@code table-parse-all DIR N} prints the text table of the last N runs parsing every record (as before the
+ * tail read);
+ * {@code html DIR FILE} writes the trend page of the downsampled trend; {@code DIR RUNS REPS} appends RUNS hourly
  * records (a year: 8,760) through {@link HistoryStore#append}, then REPS times loads and summarises them
  * ({@link HistorySummary#load}) and, as the baseline, counts the lines of the same file with a plain buffered read.
  * The first {@value #WARMUP} repetitions warm the JIT and are left out of the medians.
@@ -29,6 +35,28 @@ public final class HistoryBench {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("generate")) {
+            generate(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("table-parse-all")) {
+            // the text table as it was computed before the tail read: every record parsed (for comparison)
+            HistoryStore store = new HistoryStore(Path.of(args[1]));
+            xyz.twzrd.ops.core.history.TrendSeries.Builder b = new xyz.twzrd.ops.core.history.TrendSeries.Builder();
+            Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+            int skipped = store.forEach(r -> {
+                b.add(r);
+                counts.merge(r.severity(), 1, Integer::sum);
+            });
+            System.out.print(new HistorySummary(b.build(), counts, skipped).table(Integer.parseInt(args[2])));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("html")) {
+            // what `twzrd-ops history --html` writes, drawing the downsampled trend
+            int runs = xyz.twzrd.ops.core.run.HistoryView.writeTrendPage(Path.of(args[1]), Optional.empty(), Path.of(args[2]));
+            System.out.printf(Locale.ROOT, "trend page of %d runs written, %d bytes%n", runs, Files.size(Path.of(args[2])));
+            return;
+        }
         Path dir = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         int reps = Integer.parseInt(args[2]);
@@ -48,7 +76,8 @@ public final class HistoryBench {
         for (int r = -WARMUP; r < reps; r++) {
             long s = System.nanoTime();
             HistorySummary sum = HistorySummary.load(store, Optional.empty());
-            double o = sum.runs() / ((System.nanoTime() - s) / 1e9);
+            int parsed = sum.trend().labels().size(); // the whole trend, as a trend page needs it
+            double o = parsed / ((System.nanoTime() - s) / 1e9);
             s = System.nanoTime();
             long lines = countLines(store.file());
             double b = lines / ((System.nanoTime() - s) / 1e9);
@@ -66,6 +95,21 @@ public final class HistoryBench {
         System.out.printf(Locale.ROOT, "baseline_line_count_lines_per_s=%.0f (runs %s)%n", b, Arrays.toString(round(base)));
         System.out.printf(Locale.ROOT, "year_of_hourly_runs_load_ms=%.1f%n", 8760 / o * 1000);
         System.out.printf(Locale.ROOT, "ratio=%.3f%n", o / b);
+    }
+
+    /** Writes RUNS hourly records straight to a fresh history file (no lock: fast, for big benchmark files). */
+    private static void generate(Path dir, int runs) throws IOException {
+        HistoryStore store = new HistoryStore(dir);
+        Files.createDirectories(dir);
+        Random rnd = new Random(42);
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        try (java.io.Writer w = Files.newBufferedWriter(store.file(), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < runs; i++) {
+                w.write(xyz.twzrd.ops.core.Json.compact(record(t0.plus(Duration.ofHours(i)), rnd)));
+                w.write('\n');
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %d records, %d bytes%n", runs, Files.size(store.file()));
     }
 
     private static HistoryRecord record(Instant at, Random rnd) {

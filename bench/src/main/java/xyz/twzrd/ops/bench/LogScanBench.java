@@ -1,4 +1,4 @@
-package xyz.twzrd.ops.core.logs;
+package xyz.twzrd.ops.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,12 +15,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import xyz.twzrd.ops.core.logs.LocalLogFiles;
+import xyz.twzrd.ops.core.logs.LogOffsets;
+import xyz.twzrd.ops.core.logs.LogPattern;
+import xyz.twzrd.ops.core.logs.LogScanResult;
+import xyz.twzrd.ops.core.logs.LogScanner;
+import xyz.twzrd.ops.core.logs.LogSource;
+import xyz.twzrd.ops.core.logs.LogsConfig;
 
 /**
  * Benchmark entry point for {@code bench/logscan-bench.sh}, not a test:
  * {@code generate FILE MIB} writes a PM2-style log ({@code --time} prefixes, about 0.5% error lines, stack traces);
- * {@code scan FILE REPS [THREADS]} runs full scans of it in one JVM and prints each run's MB/s, then the best and
- * the median of the runs after the first (which warms the JIT).
+ * {@code scan FILE REPS [THREADS [LITERAL...]]} runs full scans of it in one JVM (the default patterns, or the
+ * given literals) and prints each run's MB/s, then the best and the median of the runs after the first (which
+ * warms the JIT).
  */
 public final class LogScanBench {
     private static final String[] INFO = {
@@ -53,9 +61,11 @@ public final class LogScanBench {
         if (args.length >= 3 && args[0].equals("generate")) {
             generate(Path.of(args[1]), Long.parseLong(args[2]) * 1024 * 1024);
         } else if (args.length >= 3 && args[0].equals("scan")) {
-            scan(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
+            List<LogPattern> patterns = args.length > 4
+                    ? Arrays.stream(args, 4, args.length).map(LogPattern::literal).toList() : LogsConfig.DEFAULT_PATTERNS;
+            scan(Path.of(args[1]), Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0, patterns);
         } else {
-            System.err.println("usage: LogScanBench generate FILE MIB | scan FILE REPS [THREADS]");
+            System.err.println("usage: LogScanBench generate FILE MIB | scan FILE REPS [THREADS [LITERAL...]]");
             System.exit(2);
         }
     }
@@ -99,20 +109,28 @@ public final class LogScanBench {
         return String.format(Locale.ROOT, format, Arrays.copyOf(args, k));
     }
 
-    static void scan(Path file, int reps, int threads) throws IOException {
-        LogsConfig cfg = new LogsConfig().setThreads(threads);
+    /** CPU time of this whole process (every thread, the JIT compilers' included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static void scan(Path file, int reps, int threads, List<LogPattern> patterns) throws IOException {
+        LogsConfig cfg = new LogsConfig().setThreads(threads).setPatterns(patterns);
         long size = Files.size(file);
         List<Double> rates = new ArrayList<>();
         for (int i = 0; i < reps; i++) {
             Path state = Files.createTempDirectory("logscan-bench");
+            long c0 = cpuNanos();
             long t0 = System.nanoTime();
             LogScanResult r = new LogScanner(cfg, new LocalLogFiles(), Clock.systemUTC())
                     .scan(List.of(new LogSource("bench", file)), state, true);
             double secs = (System.nanoTime() - t0) / 1e9;
+            double cpu = (cpuNanos() - c0) / 1e9;
             double mbs = size / 1e6 / secs;
             rates.add(mbs);
-            System.out.printf(Locale.ROOT, "ours run %d: %.3f s, %.0f MB/s, %d error lines%n", i + 1, secs, mbs,
-                    r.files().get(0).errorLines());
+            System.out.printf(Locale.ROOT, "ours run %d: %.3f s, %.0f MB/s, cpu %.3f s (%.0f MB per cpu-s), %d error lines%n",
+                    i + 1, secs, mbs, cpu, size / 1e6 / cpu, r.files().get(0).errorLines());
             Files.deleteIfExists(state.resolve(LogOffsets.FILE));
             Files.deleteIfExists(state);
         }
