@@ -53,6 +53,7 @@ class WeeklyReportLiveTest {
     @BeforeAll
     static void startFleet() throws Exception {
         pm2 = new Pm2Sandbox();
+        pm2.pm2(Map.of(), "ping"); // the daemon: the checks never start one
         assertThat(pm2.client().list()).isEmpty();
         port = FreePort.loopback();
         pm2.pm2(Map.of("PORT", String.valueOf(port)), "start", DEMO_APPS.resolve("web.js").toString(), "--name", "web",
