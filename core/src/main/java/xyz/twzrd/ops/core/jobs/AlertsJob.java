@@ -1,7 +1,9 @@
 package xyz.twzrd.ops.core.jobs;
 
+import java.nio.file.Path;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.host.HostPolicy;
@@ -14,7 +16,6 @@ import xyz.twzrd.ops.core.pm2.ProcessSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +29,19 @@ public final class AlertsJob {
 
     private final OpsConfig config;
     private final Pm2Settings pm2;
-    private final Path stateDir;
+    private final StateFolder state;
     private final Clock clock;
 
-    public AlertsJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+    public AlertsJob(OpsConfig config, Pm2Settings pm2, StateFolder state, Clock clock) {
         this.config = config;
         this.pm2 = pm2;
-        this.stateDir = stateDir;
+        this.state = state;
         this.clock = clock;
+    }
+
+    /** With the state folder as the alerts check sees it. */
+    public AlertsJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+        this(config, pm2, new StateFolder(stateDir, CHECK, clock.instant()), clock);
     }
 
     public CheckResult run(Target target) {
@@ -50,7 +56,7 @@ public final class AlertsJob {
         } catch (RuntimeException e) {
             findings.add(Finding.unknown("host", "host metrics could not be read: " + e));
         }
-        Pm2Check.Report pm2Report = new Pm2Check(new Pm2Client(target.runner(), pm2), config.getPm2(), stateDir).run(start);
+        Pm2Check.Report pm2Report = new Pm2Check(new Pm2Client(target.runner(), pm2), config.getPm2(), state).run(start);
         findings.addAll(pm2Report.findings());
         CheckResult result = new CheckResult(CHECK, host, start, Duration.ofNanos(System.nanoTime() - t0), findings);
         result.putSection(ProcessSummary.SECTION, pm2Report.processes());
