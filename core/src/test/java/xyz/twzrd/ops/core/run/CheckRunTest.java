@@ -274,6 +274,15 @@ class CheckRunTest {
     }
 
     @Test
+    void theNodeStateFolderIsBelowTheNodeRootUnlessConfigured() {
+        assertThat(NodeState.folder("/home/jenkins/agent", null, "")).isEqualTo("/home/jenkins/agent/twzrd-ops/state");
+        assertThat(NodeState.folder("/var/lib/jenkins/", "", null)).isEqualTo("/var/lib/jenkins/twzrd-ops/state");
+        assertThat(NodeState.folder("/r", "", "/srv/twzrd/state")).isEqualTo("/srv/twzrd/state");
+        assertThat(NodeState.folder("/r", "/step/state", "/srv/twzrd/state")).isEqualTo("/step/state");
+        assertThat(NodeState.folder("/r", "ops/state", "/srv")).isEqualTo("/r/ops/state");
+    }
+
+    @Test
     void everyCheckKindHasItsName() {
         assertThat(CheckKind.of("pm2-restart")).isEqualTo(CheckKind.PM2_RESTART);
         assertThat(Stream.of(CheckKind.values()).map(CheckKind::id))
