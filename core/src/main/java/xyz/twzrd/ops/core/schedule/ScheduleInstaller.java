@@ -101,7 +101,18 @@ public final class ScheduleInstaller {
     /** A file only its owner may read, written atomically (created 0600, so the secret is never readable by others). */
     private static void writePrivate(Path file, String text, UserPrincipal owner) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
+        Path missing = dir;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
+        if (created && owner != null) {
+            // the state folder is the jobs' (root installing for --user must not leave it root's)
+            for (Path p = dir; p != null && p.startsWith(missing); p = p.getParent()) {
+                Files.setOwner(p, owner);
+            }
+        }
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
