@@ -49,6 +49,18 @@ public final class PlannedRestarts {
         StateFiles.write(stateDir.resolve(FILE), new Log(all.subList(Math.max(0, all.size() - KEEP), all.size())));
     }
 
+    /**
+     * Sets a damaged planned-restart file aside in the folder (reported there as an ALERT), before a restart
+     * records into it; a file that cannot be read for another reason is left for the recording to report.
+     */
+    public static void setAsideIfDamaged(StateFolder folder) {
+        try {
+            StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.class);
+        } catch (IOException e) {
+            // not damaged but unreadable (permissions): recording the restart says so
+        }
+    }
+
     /** When the last planned restart began; empty when none was recorded (or the file cannot be read). */
     public static Optional<Instant> last(Path stateDir) {
         try {

@@ -136,7 +136,7 @@ public final class CheckRun {
         CheckResult result = switch (r.check) {
             case ALERTS -> new AlertsJob(config, pm2, state, r.clock).run(target);
             case HEALTH_CHECK -> new HealthCheckJob(config, pm2, state, r.clock).run(target, r.logs);
-            case PM2_RESTART -> new RestartJob(pm2, config.getPm2(), stateDir, r.clock).run(target);
+            case PM2_RESTART -> new RestartJob(pm2, config.getPm2(), state, r.clock).run(target);
             case AUDIT -> new AuditJob(config, r.clock).run(target, AppSource.pm2(new Pm2Client(target.runner(), pm2)));
             case LOGS -> new LogsJob(config.getLogs(), state, r.clock).run(target, r.logs, r.fullScan);
         };

@@ -174,6 +174,15 @@ class CheckRunTest {
     }
 
     @Test
+    void aDamagedPlannedRestartFileIsReportedByTheRestartThatWouldRecordIntoIt() throws IOException {
+        Files.writeString(state.resolve("pm2-planned-restarts.json"), "{\"restarts\": [{\"at\": \"2026-11-2");
+        RunOutcome o = CheckRun.run(agent(CheckKind.PM2_RESTART, layers("0").set("step", "pm2.settle", "0s"), "", ""));
+        assertThat(o.result().finding("state:pm2-planned-restarts.json")).get()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ALERT));
+        assertThat(names(state)).contains("pm2-planned-restarts.json.damaged-20261129T010000.000Z");
+    }
+
+    @Test
     void aSecondRunOnTheSameStateFolderWaitsThenSaysItCouldNotStart() throws Exception {
         ConfigLayers shortWait = layers("100").set("test", "state.lock-timeout", "300ms");
         try (StateLock held = StateLock.acquire(java.util.List.of(state), java.time.Duration.ofSeconds(1))) {
