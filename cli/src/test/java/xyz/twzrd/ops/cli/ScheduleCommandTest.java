@@ -196,6 +196,14 @@ class ScheduleCommandTest {
                     .contains("\"crashes\"");
             assertThat(posts).as("the notification went out through the webhook file").hasSize(1);
             assertThat(posts.get(0)).contains("memory");
+
+            // even in the plain C locale the runner's output stays UTF-8
+            String plainC = command.replace("LC_ALL=C.UTF-8", "LC_ALL=C").replace("alerts.log", "alerts-c.log");
+            Process c = new ProcessBuilder("/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=" + home, "/bin/sh", "-c",
+                    plainC).redirectErrorStream(true).redirectOutput(dir.resolve("sh-c.out").toFile()).start();
+            assertThat(c.waitFor(240, TimeUnit.SECONDS)).isTrue();
+            String logC = new String(Files.readAllBytes(dir.resolve("logs/alerts-c.log")), StandardCharsets.UTF_8);
+            assertThat(logC).contains("\u2014 above the alert threshold").doesNotContain("?");
         } finally {
             slack.stop(0);
         }
