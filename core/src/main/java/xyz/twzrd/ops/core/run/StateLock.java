@@ -53,8 +53,13 @@ final class StateLock implements AutoCloseable {
     static StateLock acquire(List<Path> folders, Duration timeout) throws Busy, IOException, InterruptedException {
         TreeSet<Path> dirs = new TreeSet<>();
         for (Path f : folders) {
-            Files.createDirectories(f);
-            dirs.add(f.toRealPath());
+            try {
+                Files.createDirectories(f);
+                dirs.add(f.toRealPath());
+            } catch (IOException e) {
+                throw new IOException("cannot create the state folder " + f + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Held> held = new ArrayList<>();
