@@ -108,6 +108,15 @@ class ReportsCommandsTest {
         Run html = run(with("history", "--html", page.toString()));
         assertThat(html.out()).contains("trend page of 2 runs");
         assertThat(Files.readString(page)).contains("<svg", "<polyline").doesNotContain("<script");
+
+        // a line torn in a multi-byte character (full disk) is skipped and counted; nothing else breaks
+        Path file = dir.resolve("state/history.jsonl");
+        Files.write(file, new byte[] {'{', '"', 'h', (byte) 0xC3, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run(with("history")).out()).contains("2 runs").contains("1 unreadable line skipped");
+        assertThat(run(with("history", "--html", page.toString())).exit()).isZero();
+        Run third = run(with("health-check"));
+        assertThat(third.out()).doesNotContain("history could not be written");
+        assertThat(run(with("history")).out()).contains("3 runs");
     }
 
     @Test
