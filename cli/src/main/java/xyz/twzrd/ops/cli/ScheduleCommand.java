@@ -8,7 +8,6 @@ import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.config.ConfigLayers;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
-import xyz.twzrd.ops.core.notify.Webhooks;
 import xyz.twzrd.ops.core.schedule.CronEnvironment;
 import xyz.twzrd.ops.core.schedule.CrontabStore;
 import xyz.twzrd.ops.core.schedule.Schedule;
@@ -23,7 +22,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code twzrd-ops schedule}: the crontab lines and logrotate rule of the ops schedule, printed or installed. */
@@ -103,24 +101,14 @@ final class ScheduleCommand implements Callable<Integer> {
             }
         }
         Path stateDir = data.stateDir().toAbsolutePath().normalize();
-        String copyUrl = null;
-        Path webhook = null;
-        if (webhookFile != null) {
-            webhook = webhookFile.toAbsolutePath().normalize();
-            try {
-                Webhooks.resolve(Optional.of(webhook), Map.of());
-            } catch (IllegalArgumentException e) {
-                throw usage("--slack-webhook-file: " + e.getMessage());
-            }
-        } else if (!env.getOrDefault(Webhooks.ENV, "").isBlank()) {
-            try {
-                Webhooks.resolve(Optional.empty(), env);
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-            webhook = stateDir.resolve(WEBHOOK_FILE);
-            copyUrl = env.get(Webhooks.ENV).strip();
+        Path given = webhookFile == null ? null : webhookFile.toAbsolutePath().normalize();
+        String copyUrl;
+        try {
+            copyUrl = ScheduleInstaller.webhookToCopy(given, env).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw usage((given != null ? "--slack-webhook-file: " : "") + e.getMessage());
         }
+        Path webhook = given != null ? given : copyUrl != null ? stateDir.resolve(WEBHOOK_FILE) : null;
         Schedule schedule = new Schedule(launcher.toAbsolutePath(), stateDir,
                 data.reportDir().toAbsolutePath().normalize(), logDir.toAbsolutePath(), healthUrl,
                 zone.getRules().getOffset(Instant.now()), environment(webhook));
@@ -133,14 +121,14 @@ final class ScheduleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (webhook == null) {
-            err.println("twzrd-ops schedule: no Slack webhook ($" + Webhooks.ENV + " or --slack-webhook-file): the "
+            err.println("twzrd-ops schedule: no Slack webhook ($" + ScheduleInstaller.WEBHOOK_ENV + " or --slack-webhook-file): the "
                     + "jobs' notifications will be NOT_CONFIGURED");
             err.flush();
         }
         if (!install) {
             out.println("# crontab (install with: ./twzrd-ops schedule --install)");
             if (copyUrl != null) {
-                out.println("# --install copies $" + Webhooks.ENV + " into " + webhook + " (mode 0600)");
+                out.println("# --install copies $" + ScheduleInstaller.WEBHOOK_ENV + " into " + webhook + " (mode 0600)");
             }
             out.print(block);
             out.println();
@@ -154,7 +142,7 @@ final class ScheduleCommand implements Callable<Integer> {
         ScheduleInstaller.Outcome o = ScheduleInstaller.install(schedule, store, logrotateFile, user, copyUrl);
         out.println("twzrd-ops schedule: " + o.describe(logrotateFile)
                 + (crontabFile != null ? " (crontab file " + crontabFile + ")" : "")
-                + (copyUrl != null ? "; $" + Webhooks.ENV + " copied into " + webhook + " (mode 0600)" : ""));
+                + (copyUrl != null ? "; $" + ScheduleInstaller.WEBHOOK_ENV + " copied into " + webhook + " (mode 0600)" : ""));
         out.flush();
         return 0;
     }

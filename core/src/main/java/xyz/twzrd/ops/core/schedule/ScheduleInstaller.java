@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.core.schedule;
 
 import xyz.twzrd.ops.core.AtomicFiles;
+import xyz.twzrd.ops.core.notify.Webhooks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.Map;
+import java.util.Optional;
 
 /** Installs the schedule idempotently: the crontab's managed block, the logrotate rule, and the log folder. */
 public final class ScheduleInstaller {
@@ -86,6 +89,24 @@ public final class ScheduleInstaller {
             crontab.write(after);
         }
         return new Outcome(cronChanged, ruleChanged);
+    }
+
+    /** The environment variable a webhook URL to copy comes from. */
+    public static final String WEBHOOK_ENV = Webhooks.ENV;
+
+    /**
+     * Checks the webhook the jobs will be given: the URL in {@code file} when one is given (nothing to copy), else
+     * the one in {@code $SLACK_WEBHOOK_URL} of {@code env}, returned to be copied into the jobs' webhook file; empty
+     * when neither is set.
+     *
+     * @throws IllegalArgumentException naming the file or the variable (never the URL) when it is not an http(s) URL
+     */
+    public static Optional<String> webhookToCopy(Path file, Map<String, String> env) {
+        if (file != null) {
+            Webhooks.resolve(Optional.of(file), Map.of());
+            return Optional.empty();
+        }
+        return Webhooks.resolve(Optional.empty(), env).map(u -> env.get(WEBHOOK_ENV).strip());
     }
 
     /** The user, or an error saying there is none (before anything is written). */
