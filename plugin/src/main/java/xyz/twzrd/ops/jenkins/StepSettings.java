@@ -33,6 +33,8 @@ final class StepSettings implements Serializable {
     final String onAlert;
     final String onEmergency;
     final String onUnknown;
+    /** The step's {@code stateDir}, else the global one, else blank (the node's default folder). */
+    final String stateDir;
 
     /**
      * @param checkFields the check's own fields by configuration key (e.g. {@link Keys#SETTLE}); blank values are
@@ -60,6 +62,7 @@ final class StepSettings implements Serializable {
         this.onAlert = or(step.getOnAlert(), global.getOnAlert());
         this.onEmergency = or(step.getOnEmergency(), global.getOnEmergency());
         this.onUnknown = or(step.getOnUnknown(), global.getOnUnknown());
+        this.stateDir = or(step.getStateDir(), global.getStateDir());
     }
 
     boolean remote() {

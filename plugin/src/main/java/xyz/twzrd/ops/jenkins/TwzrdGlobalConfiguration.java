@@ -20,6 +20,7 @@ import xyz.twzrd.ops.core.run.Validation;
  *     pm2: /usr/local/bin/pm2
  *     pm2Timeout: 45s
  *     onAlert: UNSTABLE
+ *     stateDir: /var/lib/twzrd-ops/state
  *     config: |
  *       thresholds:
  *         swap: {alert: 20, emergency: 80}
@@ -36,6 +37,7 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String stateDir;
 
     public TwzrdGlobalConfiguration() {
         load();
@@ -128,6 +130,17 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setOnUnknown(String onUnknown) {
         this.onUnknown = TwzrdStep.Util.fixEmpty(onUnknown);
+        save();
+    }
+
+    /** Default folder on each node for the state its jobs share (blank: {@code twzrd-ops/state} below the node's root). */
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = TwzrdStep.Util.fixEmpty(stateDir);
         save();
     }
 

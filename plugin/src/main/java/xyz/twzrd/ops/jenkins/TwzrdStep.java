@@ -26,6 +26,7 @@ public abstract class TwzrdStep extends Step {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String stateDir;
 
     /** YAML configuration (thresholds and so on), see the step reference. */
     @CheckForNull
@@ -133,6 +134,20 @@ public abstract class TwzrdStep extends Step {
     @DataBoundSetter
     public void setOnUnknown(String onUnknown) {
         this.onUnknown = Util.fixEmpty(onUnknown);
+    }
+
+    /**
+     * The folder on the node for the state the jobs of the node share; blank: the global default, else
+     * {@code twzrd-ops/state} below the node's root. A relative folder is below the node's root.
+     */
+    @CheckForNull
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = Util.fixEmpty(stateDir);
     }
 
     /**

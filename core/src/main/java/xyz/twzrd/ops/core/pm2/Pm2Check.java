@@ -1,11 +1,12 @@
 package xyz.twzrd.ops.core.pm2;
 
+import java.nio.file.Path;
 import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Times;
+import xyz.twzrd.ops.core.StateFolder;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,16 +24,22 @@ public final class Pm2Check {
 
     private final Pm2Client client;
     private final Pm2Config config;
-    private final Path stateDir;
+    private final StateFolder state;
 
     /** The findings and the {@code processes} section (empty when PM2 could not be listed). */
     public record Report(List<Finding> findings, List<ProcessSummary> processes) {
     }
 
-    public Pm2Check(Pm2Client client, Pm2Config config, Path stateDir) {
+    /** @param state the state folder as the running check kind sees it (its own crash baseline) */
+    public Pm2Check(Pm2Client client, Pm2Config config, StateFolder state) {
         this.client = client;
         this.config = config;
-        this.stateDir = stateDir;
+        this.state = state;
+    }
+
+    /** With the state folder as the hourly alerts see it. */
+    public Pm2Check(Pm2Client client, Pm2Config config, Path stateDir) {
+        this(client, config, new StateFolder(stateDir, "alerts", Instant.now()));
     }
 
     public Report run(Instant now) {
@@ -44,8 +51,8 @@ public final class Pm2Check {
         }
         List<Finding> out = new ArrayList<>();
         apps.forEach(a -> out.add(processFinding(a, a.label(apps))));
-        Instant previousRun = CrashAccounting.previousRun(stateDir).orElse(null);
-        out.add(CrashAccounting.account(stateDir, apps, now));
+        Instant previousRun = CrashAccounting.previousRun(state).orElse(null);
+        out.add(CrashAccounting.account(state, apps, now));
         out.add(crashLoop(apps, now, previousRun));
         return new Report(out, ProcessSummary.of(apps));
     }
