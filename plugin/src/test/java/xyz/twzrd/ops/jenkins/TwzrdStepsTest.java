@@ -220,14 +220,13 @@ class TwzrdStepsTest {
             assertThat(a.getShown()).as("the summary box lists each app").anyMatch(f -> f.id().equals("restart:web3"));
             assertThat(restarts("web3")).isEqualTo(before + 1);
         } finally {
-            pm2Cli(Map.of(), "delete", "web3");
+            pm2.pm2(Map.of(), "delete", "web3");
         }
     }
 
     /** An app's restart count, read with the core's pm2 client. */
     private static long restarts(String app) throws Exception {
-        return new xyz.twzrd.ops.core.pm2.Pm2Client(new xyz.twzrd.ops.core.exec.LocalCommandRunner(),
-                new xyz.twzrd.ops.core.pm2.Pm2Settings(pm2, pm2Home, java.time.Duration.ofSeconds(30))).list().stream()
+        return pm2.client().list().stream()
                 .filter(p -> p.name().equals(app)).findFirst().orElseThrow().restarts();
     }
 
@@ -298,7 +297,7 @@ class TwzrdStepsTest {
             assertThat(state.child("pm2-baseline-alerts.json").exists()).isTrue();
             assertThat(agent.getWorkspaceFor(hourly).child(".twzrd-ops").exists()).as("no state in the workspace").isFalse();
         } finally {
-            pm2Cli(Map.of(), "delete", "fri");
+            pm2.pm2(Map.of(), "delete", "fri");
         }
     }
 
