@@ -3,7 +3,9 @@ package xyz.twzrd.ops.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code twzrd-ops} command. Exit codes: 0 OK, 1 ALERT, 2 EMERGENCY, 3 UNKNOWN or bad usage. */
 @Command(name = "twzrd-ops",
@@ -26,7 +28,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale (cron's is C): names and messages are never turned into '?'
+        System.exit(execute(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** Runs with the given streams and returns the exit code (for tests). */

@@ -42,10 +42,10 @@ class AuditCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(3);
         assertThat(Files.readAllLines(Path.of("/proc/sys/vm/swappiness")).get(0).strip()).isEqualTo(swappiness);
         // the audit changes nothing on the host; like every check it is a run of its own: history, alert state and
-        // the dated report set are the runner's files
+        // the dated report set are the runner's files (and the lock runs on the folder take turns with)
         try (var s = Files.list(dir.resolve("s"))) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("history.jsonl", "history.lock",
-                    "alert-state-audit.json");
+                    "alert-state-audit.json", "run.lock");
         }
         try (var r = Files.list(dir.resolve("r"))) {
             assertThat(r.map(p -> p.getFileName().toString())).allMatch(f -> f.startsWith("audit-report-")).hasSize(3);

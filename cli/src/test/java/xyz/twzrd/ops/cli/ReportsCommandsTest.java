@@ -112,6 +112,15 @@ class ReportsCommandsTest {
         // one offline file: ECharts inlined, nothing loaded from elsewhere (the browser test draws it)
         assertThat(Files.readString(page)).contains("<svg", "class=\"chart\"", "echarts.init", "2 weekly runs (health-check)")
                 .doesNotContain("src=\"http", "src=\"//", "href=\"http");
+
+        // a line torn in a multi-byte character (full disk) is skipped and counted; nothing else breaks
+        Path file = dir.resolve("state/history.jsonl");
+        Files.write(file, new byte[] {'{', '"', 'h', (byte) 0xC3, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run(with("history")).out()).contains("2 runs").contains("1 unreadable line skipped");
+        assertThat(run(with("history", "--html", page.toString())).exit()).isZero();
+        Run third = run(with("health-check"));
+        assertThat(third.out()).doesNotContain("history could not be written");
+        assertThat(run(with("history")).out()).contains("3 runs");
     }
 
     @Test

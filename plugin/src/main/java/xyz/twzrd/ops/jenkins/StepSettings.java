@@ -33,6 +33,8 @@ final class StepSettings implements Serializable {
     final String onAlert;
     final String onEmergency;
     final String onUnknown;
+    /** The step's {@code stateDir}, else the global one, else blank (the node's default folder). */
+    final String stateDir;
     /**
      * Where the step itself notifies through the Slack plugin; empty: the pipeline does. Null in the program state
      * of a build started before this field existed (same serialVersionUID: an added field stays compatible).
@@ -66,6 +68,7 @@ final class StepSettings implements Serializable {
         this.onAlert = or(step.getOnAlert(), global.getOnAlert());
         this.onEmergency = or(step.getOnEmergency(), global.getOnEmergency());
         this.onUnknown = or(step.getOnUnknown(), global.getOnUnknown());
+        this.stateDir = or(step.getStateDir(), global.getStateDir());
         this.slackChannel = or(step.getSlackChannel(), global.getSlackChannel()).trim();
     }
 

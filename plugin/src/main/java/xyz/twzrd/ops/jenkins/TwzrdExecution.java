@@ -6,6 +6,8 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Computer;
+import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -21,6 +23,7 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.run.CallerDelivery;
+import xyz.twzrd.ops.core.run.NodeState;
 import xyz.twzrd.ops.core.run.Outcome;
 import xyz.twzrd.ops.core.run.OutcomePolicy;
 import xyz.twzrd.ops.core.run.Validation;
@@ -40,8 +43,7 @@ import java.util.Optional;
  */
 abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
-    /** Workspace folders: state kept between builds of the job, and this build's reports. */
-    static final String STATE_DIR = ".twzrd-ops/state";
+    /** This build's reports, in the workspace (archived from there). State lives per node: {@link #nodeState}. */
     static final String REPORT_DIR = "twzrd-ops-reports";
 
     private final StepSettings settings;
@@ -71,7 +73,7 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
         FilePath reports = workspace.child(REPORT_DIR).child(settings.check);
         reports.deleteRecursive();
         TwzrdBuildAction previous = TwzrdBuildAction.previous(run, settings.check);
-        AgentRequest request = settings.request(workspace.child(STATE_DIR).getRemote(), reports.getRemote())
+        AgentRequest request = settings.request(nodeState().getRemote(), reports.getRemote())
                 .previous(previous == null ? null : previous.getAlertState(),
                         previous == null ? null : previous.getResultJson());
         request.environment(getContext().get(EnvVars.class)); // PATH, HOME, PM2_HOME only; never logged
@@ -120,6 +122,22 @@ abstract class TwzrdExecution extends SynchronousNonBlockingStepExecution<Map<St
                 + (sent.delivered() ? "delivered" : "NOT delivered, kept pending for the next build: " + sent.reason()));
         summary.put("delivered", sent.delivered());
         return CallerDelivery.settle(result, out.alertStateJson, sent.delivered(), sent.reason());
+    }
+
+    /**
+     * The state folder every job on this node shares (crash baselines, log offsets, the planned restarts of
+     * {@code pm2Restart}): below the node's root unless {@code stateDir} says otherwise ({@link NodeState}); never
+     * the job's workspace, where the hourly job would not see the Friday job's restart. The alert state of each job
+     * stays with its builds.
+     */
+    private FilePath nodeState() throws IOException, InterruptedException {
+        Computer computer = getContext().get(Computer.class);
+        Node node = computer == null ? null : computer.getNode();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (root == null) {
+            throw new AbortException("twzrd-ops: the node of this step is offline (no root folder for the shared state)");
+        }
+        return new FilePath(root.getChannel(), NodeState.folder(root.getRemote(), settings.stateDir, null));
     }
 
     /** For an SSH target, the key from the credential, read here for this run only, never logged or kept. */

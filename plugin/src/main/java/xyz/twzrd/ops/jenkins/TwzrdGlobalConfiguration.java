@@ -20,6 +20,7 @@ import xyz.twzrd.ops.core.run.Validation;
  *     pm2: /usr/local/bin/pm2
  *     pm2Timeout: 45s
  *     onAlert: UNSTABLE
+ *     stateDir: /var/lib/twzrd-ops/state
  *     slackChannel: '#ops'
  *     config: |
  *       thresholds:
@@ -37,6 +38,7 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String stateDir;
     private String slackChannel;
 
     public TwzrdGlobalConfiguration() {
@@ -130,6 +132,17 @@ public class TwzrdGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setOnUnknown(String onUnknown) {
         this.onUnknown = TwzrdStep.Util.fixEmpty(onUnknown);
+        save();
+    }
+
+    /** Default folder on each node for the state its jobs share (blank: {@code twzrd-ops/state} below the node's root). */
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = TwzrdStep.Util.fixEmpty(stateDir);
         save();
     }
 

@@ -26,6 +26,7 @@ public abstract class TwzrdStep extends Step {
     private String onAlert;
     private String onEmergency;
     private String onUnknown;
+    private String stateDir;
     private String expectedApps;
     private String slackChannel;
 
@@ -161,6 +162,20 @@ public abstract class TwzrdStep extends Step {
     @DataBoundSetter
     public void setSlackChannel(String slackChannel) {
         this.slackChannel = Util.fixEmpty(slackChannel);
+    }
+
+    /**
+     * The folder on the node for the state the jobs of the node share; blank: the global default, else
+     * {@code twzrd-ops/state} below the node's root. A relative folder is below the node's root.
+     */
+    @CheckForNull
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @DataBoundSetter
+    public void setStateDir(String stateDir) {
+        this.stateDir = Util.fixEmpty(stateDir);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Queue;
 import hudson.model.Run;
@@ -28,14 +29,16 @@ import java.util.Set;
 
 /**
  * Shared descriptor of the twzrd-ops steps: the context they need (the node's workspace and launcher, for the agent
- * that runs the check and for the archived reports; the flow node, to mark the stage; the pipeline's environment,
- * whose PATH, HOME and PM2_HOME the check's local commands run with), form validation of the
+ * that runs the check and for the archived reports; the node's computer, whose root holds the state the node's jobs
+ * share; the flow node, to mark the stage; the pipeline's environment, whose PATH, HOME and PM2_HOME the check's
+ * local commands run with), form validation of the
  * shared fields, and the choices. Every check is a {@code @POST} for users who may configure the job.
  */
 public abstract class TwzrdStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
-        return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, FlowNode.class, EnvVars.class);
+        return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, FlowNode.class, EnvVars.class,
+                Computer.class);
     }
 
     /** Only those who may configure the job (or Jenkins, outside a job) may probe values. */

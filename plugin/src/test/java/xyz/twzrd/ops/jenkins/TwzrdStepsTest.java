@@ -107,6 +107,7 @@ class TwzrdStepsTest {
         AlertsStep alerts = new AlertsStep();
         alerts.setTarget("deploy@127.0.0.1:2222");
         alerts.setConfig("thresholds:\n  swap: {alert: 30}\n");
+        alerts.setStateDir("/var/lib/twzrd-ops/state");
         j.assertEqualDataBoundBeans(alerts, new StepConfigTester(j).configRoundTrip(alerts));
         HealthCheckStep health = new HealthCheckStep();
         health.setLogs("/var/log/app/*.log");
@@ -236,14 +237,13 @@ class TwzrdStepsTest {
             assertThat(a.getShown()).as("the summary box lists each app").anyMatch(f -> f.id().equals("restart:web3"));
             assertThat(restarts("web3")).isEqualTo(before + 1);
         } finally {
-            pm2Cli(Map.of(), "delete", "web3");
+            pm2.pm2(Map.of(), "delete", "web3");
         }
     }
 
     /** An app's restart count, read with the core's pm2 client. */
     private static long restarts(String app) throws Exception {
-        return new xyz.twzrd.ops.core.pm2.Pm2Client(new xyz.twzrd.ops.core.exec.LocalCommandRunner(),
-                new xyz.twzrd.ops.core.pm2.Pm2Settings(pm2, pm2Home, java.time.Duration.ofSeconds(30))).list().stream()
+        return pm2.client().list().stream()
                 .filter(p -> p.name().equals(app)).findFirst().orElseThrow().restarts();
     }
 
@@ -268,13 +268,54 @@ class TwzrdStepsTest {
         g.setOnAlert("SUCCESS");
         g.setConfig("thresholds:\n  memory: {alert: 0, emergency: 100}\n  swap: {alert: 100, emergency: 100}\n"
                 + "  load: {alert: 100000, emergency: 100000}\n  disk: {alert: 100, emergency: 100}\n");
+        Path globalState = Files.createTempDirectory("twzrd-global-state");
+        g.setStateDir(globalState.toString());
         j.configRoundtrip();
         assertThat(g.getPm2Timeout()).isEqualTo("45s");
+        assertThat(g.getStateDir()).isEqualTo(globalState.toString());
         assertThat(g.getOnAlert()).isEqualTo("SUCCESS");
         assertThat(g.getOnEmergency()).isNull();
         // the step gives nothing: memory ALERT from the global config, kept green by the global onAlert
         WorkflowRun b = run(j, "def r = twzrdAlerts()\necho \"global=${r.severity}\"", Result.SUCCESS);
         j.assertLogContains("global=ALERT", b);
+        assertThat(globalState.resolve("pm2-baseline-alerts.json")).as("the global stateDir holds the node's state").exists();
+        g.setStateDir(null);
+    }
+
+    /**
+     * Two jobs on one node, as scheduled: the Friday {@code pm2Restart} and the hourly {@code twzrdAlerts}. The
+     * restart's record of planned restarts lives in the node's state folder (below the agent's root, not in a
+     * workspace), so the hourly job does not count the restart as crashes.
+     */
+    @Test
+    void theFridayRestartIsSeenByTheHourlyJobOnTheSameNode(JenkinsRule j) throws Exception {
+        int port = startWebApp("fri");
+        try {
+            DumbSlave agent = j.createOnlineSlave(j.jenkins.getLabel("shared-node"));
+            // a Groovy string literal: never trips on a busy host, so only the crash count decides
+            String quiet = "'thresholds:\\n  memory: {alert: 100, emergency: 100}\\n  swap: {alert: 100, emergency: 100}\\n"
+                    + "  load: {alert: 100000, emergency: 100000}\\n  disk: {alert: 100, emergency: 100}\\n'";
+            WorkflowJob hourly = j.createProject(WorkflowJob.class, "hourly-alerts");
+            hourly.setDefinition(new CpsFlowDefinition("node('shared-node') {\ntwzrdAlerts(" + common()
+                    + ", config: " + quiet + ")\n}", true));
+            WorkflowJob friday = j.createProject(WorkflowJob.class, "friday-restart");
+            friday.setDefinition(new CpsFlowDefinition("node('shared-node') {\npm2Restart(" + common()
+                    + ", apps: 'fri', settle: '2s', deadline: '30s', healthUrl: 'http://127.0.0.1:" + port + "/health')\n}",
+                    true));
+            j.buildAndAssertSuccess(hourly); // saves the hourly job's crash baseline
+            j.buildAndAssertSuccess(friday);
+            WorkflowRun after = j.buildAndAssertSuccess(hourly);
+            xyz.twzrd.ops.core.Finding crashes = after.getAction(TwzrdBuildAction.class).getResult().finding("crashes")
+                    .orElseThrow();
+            assertThat(crashes.severity()).as(crashes.message()).isEqualTo(xyz.twzrd.ops.core.Severity.OK);
+            assertThat(crashes.message()).startsWith("no unplanned restarts");
+            hudson.FilePath state = agent.getRootPath().child("twzrd-ops/state");
+            assertThat(state.child("pm2-planned-restarts.json").exists()).isTrue();
+            assertThat(state.child("pm2-baseline-alerts.json").exists()).isTrue();
+            assertThat(agent.getWorkspaceFor(hourly).child(".twzrd-ops").exists()).as("no state in the workspace").isFalse();
+        } finally {
+            pm2.pm2(Map.of(), "delete", "fri");
+        }
     }
 
     /** A job of its own on the agent, for tests that look at several builds. */

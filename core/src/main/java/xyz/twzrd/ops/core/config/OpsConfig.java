@@ -56,6 +56,7 @@ public class OpsConfig {
     private AlertConfig alert = new AlertConfig();
     private NotifyConfig notify = new NotifyConfig();
     private HistoryConfig history = new HistoryConfig();
+    private StateConfig state = new StateConfig();
 
     public Thresholds getThresholds() {
         return thresholds;
@@ -89,6 +90,11 @@ public class OpsConfig {
     /** The {@code history:} section: how much run history is kept. */
     public HistoryConfig getHistory() {
         return history;
+    }
+
+    /** The {@code state:} section: how runs on one state folder take turns. */
+    public StateConfig getState() {
+        return state;
     }
 
     /** Defaults only. */
@@ -160,6 +166,8 @@ public class OpsConfig {
         notify.validate("notify");
         history = history == null ? new HistoryConfig() : history;
         history.validate("history");
+        state = state == null ? new StateConfig() : state;
+        state.validate("state");
     }
 
     /** Durations as the configuration writes them ({@code 10s}, {@code 5m}), or a Duration set as an explicit value. */

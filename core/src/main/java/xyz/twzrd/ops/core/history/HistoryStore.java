@@ -2,11 +2,15 @@ package xyz.twzrd.ops.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -105,25 +109,65 @@ public final class HistoryStore {
 
     /**
      * Streams every readable record, oldest first, to the consumer; returns the number of lines skipped
-     * because they were torn or not a record. A missing file is an empty history.
+     * because they were torn, not valid UTF-8 (a full disk can tear a multi-byte character) or not a record. A
+     * missing file is an empty history. Lines are split on the newline byte and decoded one by one, so one bad line
+     * never hides the others.
      */
     public int forEach(Consumer<HistoryRecord> sink) throws IOException {
         int skipped = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank()) {
-                    continue;
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+            byte[] buf = new byte[1 << 16];
+            for (int n = in.read(buf); ; n = in.read(buf)) {
+                int from = 0;
+                for (int i = 0; i < Math.max(n, 0); i++) {
+                    if (buf[i] == '\n') {
+                        line.write(buf, from, i - from);
+                        skipped += accept(line, utf8, sink);
+                        from = i + 1;
+                    }
                 }
-                try {
-                    sink.accept(READER.readValue(line));
-                } catch (JsonProcessingException e) {
-                    skipped++;
+                if (n < 0) {
+                    skipped += accept(line, utf8, sink);
+                    break;
                 }
+                line.write(buf, from, n - from);
             }
         } catch (NoSuchFileException e) {
             return 0;
         }
         return skipped;
+    }
+
+    /** Decodes and hands on one line (then empties the buffer); returns 1 when the line was skipped. */
+    private static int accept(ByteArrayOutputStream line, CharsetDecoder utf8, Consumer<HistoryRecord> sink) {
+        if (line.size() == 0) {
+            return 0;
+        }
+        byte[] bytes = line.toByteArray();
+        line.reset();
+        String text;
+        try {
+            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return 1;
+        }
+        if (text.isBlank()) {
+            return 0;
+        }
+        HistoryRecord record;
+        try {
+            record = READER.readValue(text);
+        } catch (JsonProcessingException e) {
+            return 1;
+        }
+        if (record == null) {
+            return 1;
+        }
+        sink.accept(record);
+        return 0;
     }
 
     /**

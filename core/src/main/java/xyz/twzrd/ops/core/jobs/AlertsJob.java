@@ -1,10 +1,12 @@
 package xyz.twzrd.ops.core.jobs;
 
+import java.nio.file.Path;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.host.TopProcesses;
 import xyz.twzrd.ops.core.pm2.PlannedRestarts;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.host.HostPolicy;
@@ -17,7 +19,6 @@ import xyz.twzrd.ops.core.pm2.ProcessSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,14 +34,19 @@ public final class AlertsJob {
 
     private final OpsConfig config;
     private final Pm2Settings pm2;
-    private final Path stateDir;
+    private final StateFolder state;
     private final Clock clock;
 
-    public AlertsJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+    public AlertsJob(OpsConfig config, Pm2Settings pm2, StateFolder state, Clock clock) {
         this.config = config;
         this.pm2 = pm2;
-        this.stateDir = stateDir;
+        this.state = state;
         this.clock = clock;
+    }
+
+    /** With the state folder as the alerts check sees it. */
+    public AlertsJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+        this(config, pm2, new StateFolder(stateDir, CHECK, clock.instant()), clock);
     }
 
     public CheckResult run(Target target) {
@@ -55,12 +61,12 @@ public final class AlertsJob {
         } catch (RuntimeException e) {
             findings.add(Finding.unknown("host", "host metrics could not be read: " + e));
         }
-        Pm2Check.Report pm2Report = new Pm2Check(new Pm2Client(target.runner(), pm2), config.getPm2(), stateDir).run(start);
+        Pm2Check.Report pm2Report = new Pm2Check(new Pm2Client(target.runner(), pm2), config.getPm2(), state).run(start);
         findings.addAll(pm2Report.findings());
         TopProcesses top = hostUnderPressure(findings) ? TopProcesses.read(target.runner(), pids(pm2Report.processes())) : null;
         CheckResult result = new CheckResult(CHECK, host, start, Duration.ofNanos(System.nanoTime() - t0), findings);
         result.putSection(ProcessSummary.SECTION, pm2Report.processes());
-        List<PlannedRestarts.Entry> planned = PlannedRestarts.after(stateDir, start.minus(PLANNED_KEPT));
+        List<PlannedRestarts.Entry> planned = PlannedRestarts.after(state.dir(), start.minus(PLANNED_KEPT));
         if (!planned.isEmpty()) {
             result.putSection(PlannedRestarts.SECTION, planned);
         }

@@ -2,6 +2,7 @@ package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.logs.LogScanResult;
@@ -28,22 +29,27 @@ public final class HealthCheckJob {
 
     private final OpsConfig config;
     private final Pm2Settings pm2;
-    private final Path stateDir;
+    private final StateFolder state;
     private final Clock clock;
 
-    public HealthCheckJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+    public HealthCheckJob(OpsConfig config, Pm2Settings pm2, StateFolder state, Clock clock) {
         this.config = config;
         this.pm2 = pm2;
-        this.stateDir = stateDir;
+        this.state = state;
         this.clock = clock;
+    }
+
+    /** With the state folder as the health check sees it. */
+    public HealthCheckJob(OpsConfig config, Pm2Settings pm2, Path stateDir, Clock clock) {
+        this(config, pm2, new StateFolder(stateDir, CHECK, clock.instant()), clock);
     }
 
     /** Runs the check; {@code extraLogs} come beside the PM2 app logs and the configured paths. */
     public CheckResult run(Target target, List<LogSource> extraLogs) {
         long t0 = System.nanoTime();
-        CheckResult alerts = new AlertsJob(config, pm2, stateDir, clock).run(target);
+        CheckResult alerts = new AlertsJob(config, pm2, state, clock).run(target);
         ProcessSummary[] apps = alerts.section(ProcessSummary.SECTION, ProcessSummary[].class).orElse(new ProcessSummary[0]);
-        LogScanResult logs = new LogsJob(config.getLogs(), stateDir, clock).scan(target, sources(apps, extraLogs), false);
+        LogScanResult logs = new LogsJob(config.getLogs(), state, clock).scan(target, sources(apps, extraLogs), false);
         List<Finding> findings = new ArrayList<>(alerts.getFindings());
         findings.addAll(logs.findings());
         CheckResult result = new CheckResult(CHECK, alerts.getHost(), alerts.getStartedAt(),

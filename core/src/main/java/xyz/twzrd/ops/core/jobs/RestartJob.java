@@ -1,8 +1,10 @@
 package xyz.twzrd.ops.core.jobs;
 
 import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.host.Target;
 import xyz.twzrd.ops.core.pm2.HealthProbe;
+import xyz.twzrd.ops.core.pm2.PlannedRestarts;
 import xyz.twzrd.ops.core.pm2.Pm2Client;
 import xyz.twzrd.ops.core.pm2.Pm2Config;
 import xyz.twzrd.ops.core.pm2.Pm2Settings;
@@ -25,6 +27,7 @@ public final class RestartJob {
     private final Pm2Config config;
     private final Path stateDir;
     private final Clock clock;
+    private StateFolder state;
 
     public RestartJob(Pm2Settings settings, Pm2Config config, Path stateDir, Clock clock) {
         this.settings = settings;
@@ -33,7 +36,16 @@ public final class RestartJob {
         this.clock = clock;
     }
 
+    /** With the run's view of the state folder: a damaged planned-restart file is set aside there first. */
+    public RestartJob(Pm2Settings settings, Pm2Config config, StateFolder state, Clock clock) {
+        this(settings, config, state.dir(), clock);
+        this.state = state;
+    }
+
     public CheckResult run(Target target) throws InterruptedException {
+        if (state != null) {
+            PlannedRestarts.setAsideIfDamaged(state);
+        }
         Instant start = clock.instant();
         long t0 = System.nanoTime();
         RestartVerifier.Report r = new RestartVerifier(new Pm2Client(target.runner(), settings), config, stateDir,

@@ -2,7 +2,9 @@ package xyz.twzrd.ops.core.logs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import xyz.twzrd.ops.core.AtomicFiles;
+import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.StateFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Where the last scan of each file stopped, kept in {@code <state-dir>/logscan-offsets.json} and written atomically.
+ * Where the last scan of each file stopped, kept in {@code <state-dir>/logscan-offsets-<check>.json} (one file per
+ * check kind) and written atomically.
  * Entries are keyed by path ({@code host:path} for remote hosts); entries not touched for 30 days are dropped.
  */
 public final class LogOffsets {
@@ -51,15 +54,44 @@ public final class LogOffsets {
     public static LogOffsets load(Path stateDir) {
         Path f = stateDir.resolve(FILE);
         try {
-            Map<String, Entry> m = Json.mapper().readValue(Files.readAllBytes(f), new TypeReference<TreeMap<String, Entry>>() {
-            });
-            return new LogOffsets(f, m == null ? new TreeMap<>() : m, null);
+            return new LogOffsets(f, read(f), null);
         } catch (NoSuchFileException e) {
             return new LogOffsets(f, new TreeMap<>(), null);
         } catch (IOException | RuntimeException e) {
             return new LogOffsets(f, new TreeMap<>(), f + " could not be read (" + e.getMessage()
                     + "); all files are scanned from the start");
         }
+    }
+
+    /**
+     * Reads the offsets of one check kind ({@code logscan-offsets-<check>.json}); on its first run it starts from
+     * the shared file of older versions when there is one (read only). A damaged file is set aside in the folder
+     * (an ALERT naming it) and every file is scanned from the start.
+     */
+    public static LogOffsets load(StateFolder state) {
+        Path own = state.own(FILE);
+        try {
+            return new LogOffsets(own, read(own), null);
+        } catch (NoSuchFileException e) {
+            try {
+                return new LogOffsets(own, read(state.shared(FILE)), null);
+            } catch (IOException | RuntimeException old) {
+                return new LogOffsets(own, new TreeMap<>(), null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!Files.isReadable(own)) {
+                return new LogOffsets(own, new TreeMap<>(), own + " could not be read (" + e.getMessage()
+                        + "); all files are scanned from the start");
+            }
+            Finding f = state.setAside(own, StateFolder.reason(e));
+            return new LogOffsets(own, new TreeMap<>(), f.message() + "; all files are scanned from the start");
+        }
+    }
+
+    private static Map<String, Entry> read(Path f) throws IOException {
+        Map<String, Entry> m = Json.mapper().readValue(Files.readAllBytes(f), new TypeReference<TreeMap<String, Entry>>() {
+        });
+        return m == null ? new TreeMap<>() : m;
     }
 
     /** Why the saved offsets could not be used, or null. */

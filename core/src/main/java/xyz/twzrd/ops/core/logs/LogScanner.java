@@ -3,6 +3,8 @@ package xyz.twzrd.ops.core.logs;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Numbers;
 import xyz.twzrd.ops.core.Severity;
+import xyz.twzrd.ops.core.StateFolder;
+import xyz.twzrd.ops.core.host.HostPolicy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,8 +74,19 @@ public final class LogScanner {
      * @param full read every file from the start, ignoring the saved offsets
      */
     public LogScanResult scan(List<LogSource> sources, Path stateDir, boolean full) {
+        return scan(sources, LogOffsets.load(stateDir), full);
+    }
+
+    /**
+     * Scans the sources with the offsets of one check kind ({@code logscan-offsets-<check>.json}: a manual
+     * {@code logs} run does not take the error lines from the weekly report); a damaged offsets file is set aside.
+     */
+    public LogScanResult scan(List<LogSource> sources, StateFolder state, boolean full) {
+        return scan(sources, LogOffsets.load(state), full);
+    }
+
+    private LogScanResult scan(List<LogSource> sources, LogOffsets offsets, boolean full) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        LogOffsets offsets = LogOffsets.load(stateDir);
         List<Finding> findings = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
         for (Map.Entry<String, String> e : Sources.expand(sources, files, findings).entrySet()) {

@@ -1,6 +1,7 @@
 package xyz.twzrd.ops.core.logs;
 
 import xyz.twzrd.ops.core.CheckResult;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.host.Target;
 
 import java.nio.file.Path;
@@ -20,13 +21,19 @@ public final class LogsJob {
     static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(120);
 
     private final LogsConfig config;
-    private final Path stateDir;
+    private final StateFolder state;
     private final Clock clock;
 
-    public LogsJob(LogsConfig config, Path stateDir, Clock clock) {
+    /** @param state the state folder as the running check kind sees it (its own log offsets) */
+    public LogsJob(LogsConfig config, StateFolder state, Clock clock) {
         this.config = config;
-        this.stateDir = stateDir;
+        this.state = state;
         this.clock = clock;
+    }
+
+    /** With the state folder as the {@code logs} check sees it. */
+    public LogsJob(LogsConfig config, Path stateDir, Clock clock) {
+        this(config, new StateFolder(stateDir, LogScanResult.CHECK, clock.instant()), clock);
     }
 
     /** Scans {@code sources} and the configured paths; {@code full} ignores the saved offsets. */
@@ -36,7 +43,7 @@ public final class LogsJob {
             all.add(new LogSource("", Path.of(p)));
         }
         LogFiles files = target.runner().isLocal() ? new LocalLogFiles() : new RemoteLogFiles(target.runner(), REMOTE_TIMEOUT);
-        return new LogScanner(config, files, clock).scan(all, stateDir, full);
+        return new LogScanner(config, files, clock).scan(all, state, full);
     }
 
     /** The scan as a result of its own (check {@code logs}). */

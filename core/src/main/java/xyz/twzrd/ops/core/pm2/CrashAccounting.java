@@ -3,8 +3,10 @@ package xyz.twzrd.ops.core.pm2;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Times;
+import xyz.twzrd.ops.core.StateFolder;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Counts unplanned restarts ("crashes") between two runs: PM2's {@code restart_time} per app now, minus the
- * count saved by the previous run in {@code STATE_DIR/pm2-baseline.json}, minus the planned restarts
+ * count saved by the previous run of the same check kind in {@code STATE_DIR/pm2-baseline-<check>.json} (so the
+ * weekly health check counts the week and the hourly alerts the hour), minus the planned restarts
  * {@code pm2-restart} recorded since then, summed per app name (cluster instances share a name). Processes are
  * matched by name and {@code pm_id}: an app deleted and added again gets a new id and is counted from the next run;
  * a counter that went down (a new PM2 daemon) starts over from the current count. ({@code created_at} is no help:
@@ -23,6 +26,7 @@ import java.util.TreeMap;
  */
 public final class CrashAccounting {
     public static final String FINDING = "crashes";
+    /** The name the per-check file is made from ({@link StateFolder#own}); also the file before per-check baselines. */
     static final String FILE = "pm2-baseline.json";
 
     /** One process's counter as last seen. */
@@ -39,20 +43,36 @@ public final class CrashAccounting {
     private CrashAccounting() {
     }
 
-    /** When the previous run saved its baseline; empty on a first run or when the file cannot be read. */
-    static Optional<Instant> previousRun(Path stateDir) {
+    /**
+     * The baseline the previous run of this check kind saved: its own file, or (first run after an upgrade) the
+     * shared file of older versions, read only. A damaged own file is set aside in the folder and counts as none.
+     */
+    static Optional<Baseline> previous(StateFolder folder) throws IOException {
+        Path own = folder.own(FILE);
+        Optional<Baseline> mine = StateFiles.readOrSetAside(folder, own, Baseline.class);
+        if (mine.isPresent() || Files.exists(own)) {
+            return mine;
+        }
         try {
-            return StateFiles.read(stateDir.resolve(FILE), Baseline.class).map(Baseline::takenAt);
+            return StateFiles.read(folder.shared(FILE), Baseline.class);
+        } catch (IOException e) {
+            return Optional.empty(); // the old shared file is only a starting point
+        }
+    }
+
+    /** When the previous run of this check kind saved its baseline; empty on a first run or when it cannot be read. */
+    static Optional<Instant> previousRun(StateFolder folder) {
+        try {
+            return previous(folder).map(Baseline::takenAt);
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    /** The app names the previous run saw (sorted, each once); empty on a first run or when unreadable. */
-    static List<String> previousApps(Path stateDir) {
+    /** The app names the previous run of this check kind saw (sorted, each once); empty on a first run or when unreadable. */
+    static List<String> previousApps(StateFolder folder) {
         try {
-            return StateFiles.read(stateDir.resolve(FILE), Baseline.class)
-                    .map(b -> b.apps().values().stream().map(AppCount::name).distinct().sorted().toList())
+            return previous(folder).map(b -> b.apps().values().stream().map(AppCount::name).distinct().sorted().toList())
                     .orElse(List.of());
         } catch (IOException e) {
             return List.of();
@@ -60,13 +80,13 @@ public final class CrashAccounting {
     }
 
     /** Compares {@code apps} with the saved baseline, saves them as the new baseline, and grades the crashes. */
-    public static Finding account(Path stateDir, List<Pm2Process> apps, Instant now) {
-        Path file = stateDir.resolve(FILE);
+    public static Finding account(StateFolder folder, List<Pm2Process> apps, Instant now) {
+        Path file = folder.own(FILE);
         Baseline base;
         Map<String, Long> planned;
         try {
-            base = StateFiles.read(file, Baseline.class).orElse(null);
-            planned = base == null ? Map.of() : PlannedRestarts.since(stateDir, base.takenAt());
+            base = previous(folder).orElse(null);
+            planned = base == null ? Map.of() : PlannedRestarts.since(folder, base.takenAt());
         } catch (IOException e) {
             return Finding.unknown(FINDING, e.getMessage());
         }

@@ -1,5 +1,7 @@
 package xyz.twzrd.ops.core.pm2;
 
+import xyz.twzrd.ops.core.StateFolder;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +13,9 @@ import java.util.Optional;
 
 /**
  * Restarts done on purpose by {@code pm2-restart}, kept in {@code STATE_DIR/pm2-planned-restarts.json} (the
- * newest {@value #KEEP} entries: one per restarted process), so crash accounting can subtract them and alerting can mute itself right after one.
+ * newest {@value #KEEP} entries: one per restarted process), so crash accounting can subtract them and alerting can mute itself right after one. The
+ * file is shared by every check kind (each kind subtracts the restarts since its own baseline); a damaged file is set
+ * aside and rebuilt.
  */
 public final class PlannedRestarts {
     static final String FILE = "pm2-planned-restarts.json";
@@ -40,10 +44,23 @@ public final class PlannedRestarts {
     public static void record(Path stateDir, Instant at, List<String> apps) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         apps.forEach(a -> counts.merge(a, 1L, Long::sum));
-        List<Entry> all = new ArrayList<>(read(stateDir));
+        List<Entry> all = new ArrayList<>(StateFiles.readOrSetAside(stateDir.resolve(FILE), Log.class, at)
+                .map(Log::restarts).orElse(List.of()));
         all.add(new Entry(at, counts));
         all.sort((a, b) -> a.at().compareTo(b.at()));
         StateFiles.write(stateDir.resolve(FILE), new Log(all.subList(Math.max(0, all.size() - KEEP), all.size())));
+    }
+
+    /**
+     * Sets a damaged planned-restart file aside in the folder (reported there as an ALERT), before a restart
+     * records into it; a file that cannot be read for another reason is left for the recording to report.
+     */
+    public static void setAsideIfDamaged(StateFolder folder) {
+        try {
+            StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.class);
+        } catch (IOException e) {
+            // not damaged but unreadable (permissions): recording the restart says so
+        }
     }
 
     /** When the last planned restart began; empty when none was recorded (or the file cannot be read). */
@@ -64,10 +81,12 @@ public final class PlannedRestarts {
         }
     }
 
-    /** Planned restarts per app recorded after {@code since} (exclusive). */
-    static Map<String, Long> since(Path stateDir, Instant since) throws IOException {
+    /** Planned restarts per app recorded after {@code since} (exclusive); a damaged file is set aside in the folder. */
+    static Map<String, Long> since(StateFolder folder, Instant since) throws IOException {
         Map<String, Long> out = new HashMap<>();
-        for (Entry e : read(stateDir)) {
+        List<Entry> all = StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.class).map(Log::restarts)
+                .orElse(List.of());
+        for (Entry e : all) {
             if (e.at().isAfter(since)) {
                 e.apps().forEach((app, n) -> out.merge(app, n, Long::sum));
             }

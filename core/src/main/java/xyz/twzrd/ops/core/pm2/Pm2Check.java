@@ -1,11 +1,12 @@
 package xyz.twzrd.ops.core.pm2;
 
+import java.nio.file.Path;
 import xyz.twzrd.ops.core.Durations;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Times;
+import xyz.twzrd.ops.core.StateFolder;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,16 +27,22 @@ public final class Pm2Check {
 
     private final Pm2Client client;
     private final Pm2Config config;
-    private final Path stateDir;
+    private final StateFolder state;
 
     /** The findings and the {@code processes} section (empty when PM2 could not be listed). */
     public record Report(List<Finding> findings, List<ProcessSummary> processes) {
     }
 
-    public Pm2Check(Pm2Client client, Pm2Config config, Path stateDir) {
+    /** @param state the state folder as the running check kind sees it (its own crash baseline) */
+    public Pm2Check(Pm2Client client, Pm2Config config, StateFolder state) {
         this.client = client;
         this.config = config;
-        this.stateDir = stateDir;
+        this.state = state;
+    }
+
+    /** With the state folder as the hourly alerts see it. */
+    public Pm2Check(Pm2Client client, Pm2Config config, Path stateDir) {
+        this(client, config, new StateFolder(stateDir, "alerts", Instant.now()));
     }
 
     public Report run(Instant now) {
@@ -50,7 +57,7 @@ public final class Pm2Check {
         }
         List<String> expected = config.getExpectedApps();
         if (!daemon.running()) {
-            return new Report(noDaemon(daemon, expected, CrashAccounting.previousApps(stateDir)), List.of());
+            return new Report(noDaemon(daemon, expected, CrashAccounting.previousApps(state)), List.of());
         }
         List<Pm2Process> apps;
         try {
@@ -62,8 +69,8 @@ public final class Pm2Check {
         apps.forEach(a -> out.add(processFinding(a, a.label(apps))));
         out.addAll(missing(expected, apps.stream().map(Pm2Process::name).toList(), daemon.home()));
         out.add(pm2Finding(daemon, apps, expected));
-        Instant previousRun = CrashAccounting.previousRun(stateDir).orElse(null);
-        out.add(CrashAccounting.account(stateDir, apps, now));
+        Instant previousRun = CrashAccounting.previousRun(state).orElse(null);
+        out.add(CrashAccounting.account(state, apps, now));
         List<CrashLoopDetector.Evidence> looping = new ArrayList<>();
         out.add(crashLoop(apps, now, previousRun, looping));
         String rule = "more than " + config.getCrashLoopRestarts() + " exits within " + Durations.format(config.crashLoopWindow());

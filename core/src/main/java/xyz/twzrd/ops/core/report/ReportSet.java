@@ -2,6 +2,7 @@ package xyz.twzrd.ops.core.report;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -15,7 +16,8 @@ import xyz.twzrd.ops.core.Json;
 /**
  * Writes the dated report set of a run into the report folder: {@code <check>-report-YYYY-MM-DD.txt},
  * {@code .json} and {@code .html} (UTC date of the run). When reports of that date already exist, the new set
- * gets a time suffix ({@code -HHmmss}) instead of overwriting them. Each file is written atomically; the
+ * gets a time suffix ({@code -HHmmss}, then {@code -HHmmss-2} ...) instead of overwriting them. Each file is written
+ * atomically, the JSON last; a set that fails half-way is removed whole, so no lone JSON is compared with later. The
  * comparison uses the newest earlier JSON report of the same check.
  *
  * @param text the text report
@@ -40,18 +42,48 @@ public record ReportSet(Path text, Path json, Path html, ReportComparison compar
         String prefix = reportPrefix(result.getCheck());
         Optional<CheckResult> before = previous.isPresent() ? previous : previous(dir, prefix);
         ReportComparison cmp = before.map(p -> ReportComparison.compare(p, result)).orElse(ReportComparison.NONE);
-        String base = prefix + DAY.format(result.getStartedAt());
-        if (Files.exists(dir.resolve(base + ".json")) || Files.exists(dir.resolve(base + ".txt"))) {
-            base = base + "-" + TIME.format(result.getStartedAt());
-        }
         ReportModel model = ReportModel.of(result, before);
         CheckResult reported = model.attachTo(result);
-        ReportSet set = new ReportSet(dir.resolve(base + ".txt"), dir.resolve(base + ".json"), dir.resolve(base + ".html"), cmp,
-                reported);
-        AtomicFiles.writeString(set.json, Json.pretty(reported));
-        AtomicFiles.writeString(set.text, TextReport.render(result, cmp, model));
-        AtomicFiles.writeString(set.html, HtmlReport.render(result, cmp, model));
+        ReportSet set = claim(dir, prefix + DAY.format(result.getStartedAt()), reported, cmp);
+        try {
+            AtomicFiles.writeString(set.text, TextReport.render(result, cmp, model));
+            AtomicFiles.writeString(set.html, HtmlReport.render(result, cmp, model));
+            AtomicFiles.writeString(set.json, Json.pretty(reported)); // last: a JSON is only there for a whole set
+        } catch (IOException | RuntimeException e) {
+            for (Path p : set.files()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the original error matters more
+                }
+            }
+            throw e;
+        }
         return set;
+    }
+
+    /**
+     * A name no other set has, even for runs within one second or at the same time in other processes: the date,
+     * then {@code -HHmmss}, then {@code -HHmmss-2}, {@code -3} ... The name is claimed by creating its JSON file
+     * empty (an unreadable JSON is never compared with) before anything is written.
+     */
+    private static ReportSet claim(Path dir, String day, CheckResult result, ReportComparison cmp) throws IOException {
+        Files.createDirectories(dir);
+        String time = day + "-" + TIME.format(result.getStartedAt());
+        for (int n = 0; ; n++) {
+            String base = n == 0 ? day : n == 1 ? time : time + "-" + n;
+            ReportSet set = new ReportSet(dir.resolve(base + ".txt"), dir.resolve(base + ".json"),
+                    dir.resolve(base + ".html"), cmp, result);
+            if (Files.exists(set.text)) {
+                continue;
+            }
+            try {
+                Files.createFile(set.json);
+                return set;
+            } catch (FileAlreadyExistsException e) {
+                // taken by an earlier set, or by a run at the same moment: try the next name
+            }
+        }
     }
 
     /** The file name prefix of a check's reports, e.g. {@code health-report-}. */

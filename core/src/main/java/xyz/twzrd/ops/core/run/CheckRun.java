@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.run;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.ConfigException;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.audit.AppSource;
 import xyz.twzrd.ops.core.config.OpsConfig;
@@ -57,12 +58,57 @@ public final class CheckRun {
     /** Runs a request on every target it names; one outcome per host, in the order given. */
     public static List<RunOutcome> runAll(RunRequest request) {
         OpsConfig config;
+        String invalid = null;
         try {
             config = request.config.resolve();
         } catch (ConfigException e) {
-            return failedEverywhere(request, OpsConfig.defaults(), "config",
-                    "invalid configuration or options: " + e.getMessage());
+            config = OpsConfig.defaults();
+            invalid = "invalid configuration or options: " + e.getMessage();
         }
+        // one run at a time per state folder, around the check and the steps after it: nothing is counted twice
+        try (StateLock ignored = StateLock.acquire(lockFolders(request), config.getState().lockTimeout())) {
+            return invalid != null ? failedEverywhere(request, config, "config", invalid) : runLocked(request, config);
+        } catch (StateLock.Busy e) {
+            return couldNotStart(request, config, e.getMessage());
+        } catch (IOException e) {
+            return couldNotStart(request, config, "could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return couldNotStart(request, config, "could not start: interrupted while waiting for the state folder");
+        }
+    }
+
+    /** The state folders a request works in: this machine's, or each remote host's below it. */
+    private static List<Path> lockFolders(RunRequest r) {
+        if (r.inlineSsh != null) {
+            return List.of(hostFolder(r.stateDir, displayName(r.inlineSsh.target())));
+        }
+        if (!r.hosts.isEmpty()) {
+            return r.hosts.stream().map(h -> hostFolder(r.stateDir, h.displayName())).toList();
+        }
+        return List.of(r.stateDir);
+    }
+
+    /**
+     * The state folder was busy (or could not be locked): UNKNOWN for every host, and nothing written to the state
+     * folder. Where the caller keeps the alert state (Jenkins), it goes through the usual steps after a check, which
+     * then touch no state folder.
+     */
+    private static List<RunOutcome> couldNotStart(RunRequest r, OpsConfig config, String reason) {
+        List<String> hosts = r.inlineSsh != null ? List.of(displayName(r.inlineSsh.target()))
+                : !r.hosts.isEmpty() ? r.hosts.stream().map(SshSettings::displayName).toList() : List.of(localHost());
+        List<RunOutcome> out = new ArrayList<>();
+        for (String host : hosts) {
+            CheckResult raw = unknown(r, host, "state-lock", reason);
+            boolean remote = r.remote();
+            out.add(r.callerState == null ? new RunOutcome(raw, List.of(), List.of(), r.notify)
+                    : after(r, config, raw, remote ? hostFolder(r.stateDir, host) : r.stateDir,
+                    r.reportDir == null ? null : remote ? hostFolder(r.reportDir, host) : r.reportDir));
+        }
+        return out;
+    }
+
+    private static List<RunOutcome> runLocked(RunRequest request, OpsConfig config) {
         if (request.inlineSsh != null) {
             return List.of(inlineSsh(request, config));
         }
@@ -85,13 +131,16 @@ public final class CheckRun {
     private static CheckResult check(RunRequest r, OpsConfig config, Target target, Path stateDir)
             throws InterruptedException {
         Pm2Settings pm2 = config.getPm2().settings();
-        return switch (r.check) {
-            case ALERTS -> new AlertsJob(config, pm2, stateDir, r.clock).run(target);
-            case HEALTH_CHECK -> new HealthCheckJob(config, pm2, stateDir, r.clock).run(target, r.logs);
-            case PM2_RESTART -> new RestartJob(pm2, config.getPm2(), stateDir, r.clock).run(target);
+        // the kind's own baseline and offsets; planned restarts (written by pm2-restart) are shared by all kinds
+        StateFolder state = new StateFolder(stateDir, r.check.id(), r.clock.instant());
+        CheckResult result = switch (r.check) {
+            case ALERTS -> new AlertsJob(config, pm2, state, r.clock).run(target);
+            case HEALTH_CHECK -> new HealthCheckJob(config, pm2, state, r.clock).run(target, r.logs);
+            case PM2_RESTART -> new RestartJob(pm2, config.getPm2(), state, r.clock).run(target);
             case AUDIT -> new AuditJob(config, r.clock).run(target, AppSource.pm2(new Pm2Client(target.runner(), pm2)));
-            case LOGS -> new LogsJob(config.getLogs(), stateDir, r.clock).run(target, r.logs, r.fullScan);
+            case LOGS -> new LogsJob(config.getLogs(), state, r.clock).run(target, r.logs, r.fullScan);
         };
+        return state.damaged().isEmpty() ? result : result.withFindings(state.damaged());
     }
 
     private static List<RunOutcome> remote(RunRequest r, OpsConfig config, List<SshSettings> hosts) {

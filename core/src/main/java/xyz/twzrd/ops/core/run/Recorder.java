@@ -12,6 +12,7 @@ import xyz.twzrd.ops.core.AtomicFiles;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
 import xyz.twzrd.ops.core.alertstate.AlertPolicy;
 import xyz.twzrd.ops.core.alertstate.AlertTracker;
@@ -62,7 +63,7 @@ final class Recorder {
         List<Finding> problems = new ArrayList<>();
         boolean inStateFolder = callerState.isEmpty();
         Path stateFile = alertStateFile(result.getCheck());
-        AlertOutcome previous = callerState.orElseGet(() -> readState(stateFile, problems));
+        AlertOutcome previous = callerState.orElseGet(() -> readState(stateFile, result.getStartedAt(), problems));
         AlertOutcome decided = tracker.next(previous, result, lastPlannedRestart);
         NotificationResult sent;
         boolean delivered;
@@ -101,13 +102,15 @@ final class Recorder {
         return out;
     }
 
-    private static AlertOutcome readState(Path stateFile, List<Finding> problems) {
+    /** The saved alert state; a damaged file is set aside (an ALERT naming it, once) and the state starts afresh. */
+    private static AlertOutcome readState(Path stateFile, Instant now, List<Finding> problems) {
         try {
             return Json.mapper().readValue(Files.readString(stateFile), AlertOutcome.class);
         } catch (NoSuchFileException e) {
             return AlertOutcome.EMPTY; // first run
         } catch (IOException | RuntimeException e) {
-            problems.add(Finding.unknown("alert-state", "previous alert state " + stateFile
+            problems.add(Files.isReadable(stateFile) ? StateFolder.setAside(stateFile, now, StateFolder.reason(e))
+                    : Finding.unknown("alert-state", "previous alert state " + stateFile
                     + " could not be read, starting afresh: " + e.getClass().getSimpleName()));
             return AlertOutcome.EMPTY;
         }

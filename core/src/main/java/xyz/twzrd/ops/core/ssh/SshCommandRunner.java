@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The argument list is sent as one POSIX shell command line with every argument single-quoted, so the remote
  * login shell interprets nothing in it; environment variables go in front as {@code env 'K=V' ...} (sshd usually
  * refuses {@code setenv} requests). Output is capped, exit status returned, and a command that does not finish in
- * time is signalled and its channel closed.
+ * time is signalled and its channel closed, which ends its whole process group on the host ({@link #GROUP_WRAPPER}).
  */
 public final class SshCommandRunner implements CommandRunner {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -170,7 +170,7 @@ public final class SshCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command) throws CommandException {
-        String line = commandLine(command);
+        String line = wrappedLine(command);
         long start = System.nanoTime();
         ChannelExec ch;
         BoundedBuffer out = new BoundedBuffer(command.maxOutputBytes());
@@ -192,7 +192,8 @@ public final class SshCommandRunner implements CommandRunner {
                 if (System.nanoTime() > deadline) {
                     stop(ch);
                     throw new CommandException(CommandException.Kind.TIMEOUT, command.program() + " on " + hostName()
-                            + " did not finish within " + Durations.format(command.timeout()) + " (channel closed)");
+                            + " did not finish within " + Durations.format(command.timeout())
+                            + " (channel closed, its processes on the host killed)");
                 }
                 if (!session.isConnected()) {
                     throw new CommandException(CommandException.Kind.IO, "the SSH connection to " + hostName()
@@ -223,8 +224,32 @@ public final class SshCommandRunner implements CommandRunner {
         return result;
     }
 
+    /**
+     * Runs the command in a process group of its own and ends that whole group when the channel goes away: sshd
+     * closes the command's stdin when the channel closes (our timeout, a lost connection), but without a terminal it
+     * signals nobody, so a timed-out {@code pm2} or {@code find} with its children would run on. The wrapper keeps
+     * the channel's stdin for itself (the command gets /dev/null), starts the command under {@code setsid} (every
+     * Linux has it; without it only the command itself is killed), and a watcher that kills the group once stdin
+     * ends. The command's exit status is the wrapper's (127 for a missing program, as before).
+     */
+    static final String GROUP_WRAPPER = "exec 3<&0 </dev/null; "
+            + "if command -v setsid >/dev/null 2>&1; then setsid \"$@\" & else \"$@\" & fi; p=$!; "
+            + "( cat <&3 >/dev/null 2>&1; kill -9 -\"$p\" 2>/dev/null || kill -9 \"$p\" 2>/dev/null ) >/dev/null 2>&1 & "
+            + "w=$!; exec 3<&-; wait \"$p\"; s=$?; kill \"$w\" 2>/dev/null; exit \"$s\"";
+
+    /** The line sent to the remote login shell: the {@link #GROUP_WRAPPER} around {@link #commandLine}'s argv. */
+    static String wrappedLine(Command command) {
+        List<String> parts = new ArrayList<>(List.of("/bin/sh", "-c", GROUP_WRAPPER, "twzrd-ops"));
+        parts.addAll(argv(command));
+        return ShellQuote.join(parts);
+    }
+
     /** The command line sent to the remote shell: {@code env 'K=V' ... 'argv0' 'argv1' ...}, every part quoted. */
     static String commandLine(Command command) {
+        return ShellQuote.join(argv(command));
+    }
+
+    private static List<String> argv(Command command) {
         List<String> parts = new ArrayList<>();
         if (!command.env().isEmpty()) {
             parts.add("env");
@@ -236,7 +261,7 @@ public final class SshCommandRunner implements CommandRunner {
             }
         }
         parts.addAll(command.argv());
-        return ShellQuote.join(parts);
+        return parts;
     }
 
     private static void stop(ChannelExec ch) {

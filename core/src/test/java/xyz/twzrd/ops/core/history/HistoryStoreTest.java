@@ -54,6 +54,32 @@ class HistoryStoreTest {
     }
 
     @Test
+    void invalidUtf8AndTornJsonLinesAreSkippedAndCountedNeverFatal() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        store.append(rec(0, Severity.OK, 1));
+        // a multi-byte host name torn by a full disk: 0xC3 without its second byte, then a newline
+        byte[] torn = "{\"at\":\"2026-01-01T01:00:00Z\",\"check\":\"alerts\",\"host\":\"v\u00e9".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(torn, torn.length - 1);
+        Files.write(store.file(), bad, StandardOpenOption.APPEND);
+        Files.write(store.file(), new byte[] {'\n'}, StandardOpenOption.APPEND);
+        Files.writeString(store.file(), "{not json}\n", StandardOpenOption.APPEND);
+        store.append(rec(2, Severity.ALERT, 40));
+        List<HistoryRecord> seen = new ArrayList<>();
+        assertThat(store.forEach(seen::add)).isEqualTo(2);
+        assertThat(seen).containsExactly(rec(0, Severity.OK, 1), rec(2, Severity.ALERT, 40));
+        // the table and the trend keep working and say how much was skipped
+        HistorySummary summary = HistorySummary.load(store, Optional.empty());
+        assertThat(summary.runs()).isEqualTo(2);
+        assertThat(summary.table(10)).contains("2 unreadable lines skipped");
+        assertThat(TrendPage.render("t", summary.trend(), summary.trend(), java.util.List.of())).isNotBlank();
+        // appends and retention go on; retention drops the unreadable lines
+        store.append(rec(3, Severity.OK, 2));
+        assertThat(store.retain(10, T0)).isEqualTo(2);
+        assertThat(store.forEach(r -> { })).isZero();
+        assertThat(store.readAll()).hasSize(3);
+    }
+
+    @Test
     void overlappingAppendsNeverInterleave() throws Exception {
         HistoryStore store = new HistoryStore(dir);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -188,6 +188,6 @@ class Pm2LiveTest {
         // broken loops again too since the restart test started it once more
         assertThat(loop.message()).containsPattern("STOPPED (broken, )?crasher with pm2 stop because pm2.stop-looping is on");
         assertThat(pm2.await("crasher", p -> !p.online()).status()).isEqualTo("stopped");
-        assertThat(Files.readString(state.resolve(CrashAccounting.FILE))).doesNotContain(SECRET);
+        assertThat(Files.readString(state.resolve("pm2-baseline-alerts.json"))).doesNotContain(SECRET);
     }
 }

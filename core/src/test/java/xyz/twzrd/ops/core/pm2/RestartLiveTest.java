@@ -113,7 +113,7 @@ class RestartLiveTest {
                 .contains("so the restart is not what broke it");
 
         // planned: exactly the processes whose restart pm2 carried out, recorded when it was
-        Map<String, Long> planned = PlannedRestarts.since(state, before.minusMillis(1));
+        Map<String, Long> planned = PlannedRestarts.since(new xyz.twzrd.ops.core.StateFolder(state, "pm2-restart", before), before.minusMillis(1));
         assertThat(planned).containsEntry("web", 1L).containsEntry("w1", 1L).containsEntry("w2", 1L)
                 .containsEntry("api", 2L).doesNotContainKey("stuck");
         assertThat(PlannedRestarts.last(state).orElseThrow()).isAfter(before);

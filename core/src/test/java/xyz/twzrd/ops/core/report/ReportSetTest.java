@@ -85,5 +85,38 @@ class ReportSetTest {
                 .hasMessageContaining("health-report-2026-11-23.html");
         assertThat(Files.readString(a.json())).contains("kept");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        // the failed set is removed whole: no lone text or JSON that a later run would compare with
+        assertThat(dir.resolve("health-report-2026-11-23.json")).doesNotExist();
+        assertThat(dir.resolve("health-report-2026-11-23.txt")).doesNotExist();
+        ReportSet later = ReportSet.write(dir, week("2026-11-30T00:00:05Z", f("swap", Severity.ALERT, 30, "later")));
+        assertThat(later.comparison().changes()).extracting(ReportComparison.Row::kind)
+                .containsExactly(ReportComparison.Kind.NEW);
+    }
+
+    @Test
+    void setsWithinOneSecondGetUniqueNamesEvenFromParallelRuns() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<ReportSet>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String tag = "run" + i;
+                all.add(pool.submit(() -> ReportSet.write(dir, week("2026-11-23T00:00:05Z",
+                        f("swap", Severity.OK, 1, tag)))));
+            }
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            java.util.Set<String> tags = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<ReportSet> s : all) {
+                ReportSet set = s.get();
+                names.add(set.json().getFileName().toString());
+                String json = Files.readString(set.json());
+                tags.add(json.replaceAll("(?s).*\"(run\\d)\".*", "$1"));
+                assertThat(set.files()).allSatisfy(p -> assertThat(p).exists());
+            }
+            assertThat(names).hasSize(6).contains("health-report-2026-11-23.json",
+                    "health-report-2026-11-23-000005.json", "health-report-2026-11-23-000005-2.json");
+            assertThat(tags).hasSize(6);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -133,6 +133,101 @@ class CheckRunTest {
     }
 
     @Test
+    void aManualLogsRunBetweenTwoWeeklyReportsTakesNoErrorLinesFromTheReport() throws IOException {
+        Path log = Files.writeString(reports.resolve("app.log"), "started\n");
+        java.util.List<xyz.twzrd.ops.core.logs.LogSource> logs = java.util.List.of(
+                new xyz.twzrd.ops.core.logs.LogSource("app", log));
+        RunRequest monday = RunRequest.of(CheckKind.HEALTH_CHECK).config(layers("100")).stateDir(state).logs(logs).clock(CLOCK);
+        assertThat(CheckRun.run(monday).result().finding("logs").orElseThrow().value()).isEqualTo(0.0);
+        Files.writeString(log, "Error: one\nError: two\nError: three\n", java.nio.file.StandardOpenOption.APPEND);
+        RunOutcome manual = CheckRun.run(RunRequest.of(CheckKind.LOGS).config(layers("100")).stateDir(state).logs(logs)
+                .clock(LATER));
+        assertThat(manual.result().finding("logs").orElseThrow().value()).isEqualTo(3.0);
+        RunOutcome nextMonday = CheckRun.run(RunRequest.of(CheckKind.HEALTH_CHECK).config(layers("100")).stateDir(state)
+                .logs(logs).clock(LATER));
+        assertThat(nextMonday.result().finding("logs").orElseThrow().value()).as("the week's error lines").isEqualTo(3.0);
+        assertThat(state.resolve("logscan-offsets-health-check.json")).exists();
+        assertThat(state.resolve("logscan-offsets-logs.json")).exists();
+    }
+
+    @Test
+    void aDamagedStateFileIsSetAsideReportedOnceAsAnAlertAndRebuilt() throws IOException {
+        Path log = Files.writeString(reports.resolve("app.log"), "started\n");
+        java.util.List<xyz.twzrd.ops.core.logs.LogSource> logs = java.util.List.of(
+                new xyz.twzrd.ops.core.logs.LogSource("app", log));
+        Files.writeString(state.resolve("logscan-offsets-logs.json"), "{\"" + log + "\": {\"dev\": 1, \"ino");
+        Files.writeString(state.resolve("alert-state-logs.json"), "");
+        RunOutcome first = CheckRun.run(RunRequest.of(CheckKind.LOGS).config(layers("100")).stateDir(state).logs(logs)
+                .clock(CLOCK));
+        assertThat(first.result().getFindings()).filteredOn(f -> f.id().startsWith("state:"))
+                .extracting(xyz.twzrd.ops.core.Finding::id)
+                .containsExactlyInAnyOrder("state:logscan-offsets-logs.json", "state:alert-state-logs.json");
+        assertThat(first.result().getFindings()).filteredOn(f -> f.id().startsWith("state:"))
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ALERT));
+        assertThat(first.severity()).isEqualTo(Severity.ALERT);
+        assertThat(names(state)).contains("logscan-offsets-logs.json.damaged-20261129T010000.000Z",
+                "alert-state-logs.json.damaged-20261129T010000.000Z", "logscan-offsets-logs.json", "alert-state-logs.json");
+        RunOutcome second = CheckRun.run(RunRequest.of(CheckKind.LOGS).config(layers("100")).stateDir(state).logs(logs)
+                .clock(LATER));
+        assertThat(second.result().getFindings()).noneMatch(f -> f.id().startsWith("state:"));
+        assertThat(second.severity()).isEqualTo(Severity.OK);
+    }
+
+    @Test
+    void aDamagedPlannedRestartFileIsReportedByTheRestartThatWouldRecordIntoIt() throws IOException {
+        Files.writeString(state.resolve("pm2-planned-restarts.json"), "{\"restarts\": [{\"at\": \"2026-11-2");
+        RunOutcome o = CheckRun.run(agent(CheckKind.PM2_RESTART, layers("0").set("step", "pm2.settle", "0s"), "", ""));
+        assertThat(o.result().finding("state:pm2-planned-restarts.json")).get()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ALERT));
+        assertThat(names(state)).contains("pm2-planned-restarts.json.damaged-20261129T010000.000Z");
+    }
+
+    @Test
+    void aSecondRunOnTheSameStateFolderWaitsThenSaysItCouldNotStart() throws Exception {
+        ConfigLayers shortWait = layers("100").set("test", "state.lock-timeout", "300ms");
+        try (StateLock held = StateLock.acquire(java.util.List.of(state), java.time.Duration.ofSeconds(1))) {
+            long t0 = System.nanoTime();
+            RunOutcome busy = CheckRun.run(RunRequest.of(CheckKind.ALERTS).config(shortWait).stateDir(state).clock(CLOCK));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(300));
+            assertThat(busy.severity()).isEqualTo(Severity.UNKNOWN);
+            assertThat(busy.result().getFindings()).singleElement().satisfies(f -> {
+                assertThat(f.id()).isEqualTo("state-lock");
+                assertThat(f.message()).startsWith("could not start").contains(state.toRealPath().toString())
+                        .contains("state.lock-timeout");
+            });
+            // nothing was checked, counted or recorded
+            assertThat(names(state)).containsExactly(StateLock.FILE);
+        }
+        // two runs at once on one folder take turns: both recorded, one after the other
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<RunOutcome>> both = new java.util.ArrayList<>();
+            for (Clock c : java.util.List.of(CLOCK, LATER)) {
+                both.add(pool.submit(() -> CheckRun.run(RunRequest.of(CheckKind.ALERTS).config(layers("100"))
+                        .stateDir(state).clock(c))));
+            }
+            for (java.util.concurrent.Future<RunOutcome> f : both) {
+                assertThat(f.get().result().getFindings()).noneMatch(x -> x.id().equals("state-lock"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Files.readAllLines(state.resolve("history.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void inJenkinsABusyFolderKeepsTheCallersAlertState() throws Exception {
+        RunOutcome first = CheckRun.run(agent(CheckKind.ALERTS, layers("0"), "", ""));
+        try (StateLock held = StateLock.acquire(java.util.List.of(state), java.time.Duration.ofSeconds(1))) {
+            RunOutcome busy = CheckRun.run(agent(CheckKind.ALERTS, layers("0").set("test", "state.lock-timeout", "0s"),
+                    first.alertStateJson(), first.json()));
+            assertThat(busy.severity()).isEqualTo(Severity.UNKNOWN);
+            assertThat(busy.result().finding("state-lock")).isPresent();
+            assertThat(busy.alertStateJson()).contains("state-lock");
+        }
+    }
+
+    @Test
     void runsTheAuditWithTheConfiguredPm2() {
         CheckResult r = CheckRun.run(agent(CheckKind.AUDIT, layers("0"), "", "")).result();
         assertThat(r.getCheck()).isEqualTo("audit");
@@ -210,6 +305,15 @@ class CheckRunTest {
         RunRequest r = RunRequest.of(CheckKind.ALERTS).environment(RunRequest.pipelineEnvironment(all));
         assertThat(r.localEnv).containsOnlyKeys("PATH", "HOME");
         assertThat(r.toString()).doesNotContain("/opt/node").doesNotContain("/home/deploy");
+    }
+
+    @Test
+    void theNodeStateFolderIsBelowTheNodeRootUnlessConfigured() {
+        assertThat(NodeState.folder("/home/jenkins/agent", null, "")).isEqualTo("/home/jenkins/agent/twzrd-ops/state");
+        assertThat(NodeState.folder("/var/lib/jenkins/", "", null)).isEqualTo("/var/lib/jenkins/twzrd-ops/state");
+        assertThat(NodeState.folder("/r", "", "/srv/twzrd/state")).isEqualTo("/srv/twzrd/state");
+        assertThat(NodeState.folder("/r", "/step/state", "/srv/twzrd/state")).isEqualTo("/step/state");
+        assertThat(NodeState.folder("/r", "ops/state", "/srv")).isEqualTo("/r/ops/state");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ScheduleTest {
     void utcHostGetsTheOpsSchedule() {
         List<String> lines = cronLines(schedule(ZoneOffset.UTC).cronBlock());
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("0 * * * * '/opt/twzrd ops/twzrd-ops' alerts --notify --state-dir /var/lib/twzrd-ops/state")
+        assertThat(lines.get(0)).startsWith("0 * * * * LC_ALL=C.UTF-8 PATH=/usr/bin:/bin '/opt/twzrd ops/twzrd-ops' alerts --notify --state-dir /var/lib/twzrd-ops/state")
                 .endsWith("/logs/alerts.log 2>&1");
         assertThat(lines.get(1)).startsWith("0 0 * * 1 ").contains(" health-check ");
         assertThat(lines.get(2)).startsWith("0 1 * * 5 ").contains(" pm2-restart --health-url http://localhost:8080/health --notify ");
@@ -45,7 +45,39 @@ class ScheduleTest {
         List<String> west = cronLines(westBlock);
         assertThat(west.get(1)).startsWith("0 19 * * 0 "); // Monday 00:00 UTC = Sunday 19:00
         assertThat(west.get(2)).startsWith("0 20 * * 4 "); // Friday 01:00 UTC = Thursday 20:00
-        assertThatThrownBy(() -> schedule(ZoneOffset.ofHoursMinutes(5, 30)).cronBlock()).hasMessageContaining("set the host to UTC");
+    }
+
+    @Test
+    void halfAndQuarterHourHostClocksAreConvertedToo() {
+        String kolkata = schedule(ZoneOffset.ofHoursMinutes(5, 30)).cronBlock(); // Asia/Kolkata
+        assertThat(kolkata).contains("host clock is UTC+05:30");
+        List<String> in = cronLines(kolkata);
+        assertThat(in.get(0)).startsWith("30 * * * * "); // every hour at :00 UTC
+        assertThat(in.get(1)).startsWith("30 5 * * 1 "); // Monday 00:00 UTC = Monday 05:30
+        assertThat(in.get(2)).startsWith("30 6 * * 5 "); // Friday 01:00 UTC = Friday 06:30
+        List<String> stJohns = cronLines(schedule(ZoneOffset.ofHoursMinutes(-3, -30)).cronBlock());
+        assertThat(stJohns.get(0)).startsWith("30 * * * * ");
+        assertThat(stJohns.get(1)).startsWith("30 20 * * 0 "); // Sunday 20:30
+        assertThat(stJohns.get(2)).startsWith("30 21 * * 4 "); // Thursday 21:30
+        assertThat(cronLines(schedule(ZoneOffset.ofHoursMinutes(5, 45)).cronBlock()).get(1)).startsWith("45 5 * * 1 ");
+        assertThatThrownBy(() -> schedule(ZoneOffset.ofHoursMinutesSeconds(0, 0, 30)).cronBlock())
+                .hasMessageContaining("set the host to UTC");
+    }
+
+    @Test
+    void linesCarryWhatCronsEnvironmentLacksButNeverTheWebhookUrl() {
+        CronEnvironment env = new CronEnvironment(Path.of("/usr/lib/jvm/java 17/bin/java"), List.of(Path.of("/opt/node/bin")),
+                Path.of("/opt/node/bin/pm2"), Path.of("/home/twzrd/.pm2"), Path.of("/etc/twzrd-ops/config.yml"),
+                Path.of("/var/lib/twzrd-ops/state/slack-webhook"));
+        Schedule s = new Schedule(Path.of("/opt/t/twzrd-ops"), Path.of("/s/100%"), Path.of("/r"), Path.of("/l"), null,
+                ZoneOffset.UTC, env);
+        List<String> lines = cronLines(s.cronBlock());
+        assertThat(lines.get(0)).startsWith("0 * * * * LC_ALL=C.UTF-8 PATH=/opt/node/bin:/usr/bin:/bin "
+                        + "TWZRD_JAVA='/usr/lib/jvm/java 17/bin/java' /opt/t/twzrd-ops alerts --notify --pm2 /opt/node/bin/pm2 "
+                        + "--pm2-home /home/twzrd/.pm2 --config /etc/twzrd-ops/config.yml "
+                        + "--slack-webhook-file /var/lib/twzrd-ops/state/slack-webhook --state-dir /s/100\\% ");
+        assertThat(lines.get(2)).contains(" pm2-restart --pm2 /opt/node/bin/pm2 ").doesNotContain("slack-webhook");
+        assertThat(s.cronBlock()).doesNotContain("hooks.slack.com");
     }
 
     @Test
@@ -122,8 +154,27 @@ class ScheduleTest {
         ScheduleInstaller.install(schedule(ZoneOffset.UTC), CrontabStore.file(dir.resolve("crontab")),
                 dir.resolve("rule"), me);
         assertThat(Files.getOwner(dir.resolve("logs")).getName()).isEqualTo(me);
+        String crontab = Files.readString(dir.resolve("crontab"));
         assertThatThrownBy(() -> ScheduleInstaller.install(new Schedule(Path.of("/opt/twzrd-ops"), dir, dir,
                 dir.resolve("other-logs"), null, ZoneOffset.UTC), CrontabStore.file(dir.resolve("crontab")),
-                dir.resolve("rule"), "no-such-user-twzrd")).hasMessageContaining("other-logs");
+                dir.resolve("rule2"), "no-such-user-twzrd", "https://hooks.slack.com/services/T/B/x"))
+                .hasMessage("there is no user 'no-such-user-twzrd' on this host (--user); nothing was written");
+        assertThat(dir.resolve("other-logs")).doesNotExist();
+        assertThat(dir.resolve("rule2")).doesNotExist();
+        assertThat(dir.resolve("crontab")).hasContent(crontab);
+    }
+
+    @Test
+    void theWebhookUrlIsCopiedIntoAPrivateFileNamedByTheLines() throws IOException {
+        Path hook = dir.resolve("state/slack-webhook");
+        Schedule s = new Schedule(Path.of("/opt/twzrd-ops"), dir.resolve("state"), dir, dir.resolve("logs"), null,
+                ZoneOffset.UTC, new CronEnvironment(null, List.of(), null, null, null, hook));
+        ScheduleInstaller.install(s, CrontabStore.file(dir.resolve("crontab")), dir.resolve("rule"), null,
+                "https://hooks.slack.com/services/T/B/secret");
+        assertThat(hook).hasContent("https://hooks.slack.com/services/T/B/secret");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(hook)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve("crontab"))).contains("--slack-webhook-file " + hook)
+                .doesNotContain("secret");
     }
 }

@@ -153,6 +153,30 @@ class SshTargetTest {
         }
     }
 
+    @Test
+    void aTimeoutEndsTheRemoteCommandAndEverythingItStarted() throws Exception {
+        Path pids = dir.resolve("pids");
+        // a command that forks a child and waits: a killed shell alone would leave the child running
+        String script = "sleep 60 & echo $! > " + pids + ".tmp; echo $$ >> " + pids + ".tmp; mv " + pids + ".tmp " + pids
+                + "; wait";
+        try (SshTarget t = SshTarget.open(server.settings(ed25519.privateFile(), null, server.knownHosts(), CMD))) {
+            assertThatThrownBy(() -> t.runner().run(Command.of("sh", "-c", script).withTimeout(Duration.ofSeconds(2))))
+                    .isInstanceOfSatisfying(CommandException.class,
+                            e -> assertThat(e.kind()).isEqualTo(CommandException.Kind.TIMEOUT))
+                    .hasMessageContaining("its processes on the host killed");
+            assertThat(t.runner().run(Command.of("true")).exitCode()).as("session still usable").isZero();
+        }
+        List<Long> started = Files.readAllLines(pids).stream().map(String::strip).map(Long::parseLong).toList();
+        assertThat(started).hasSize(2);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (started.stream().anyMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(started).as("the command and its child are gone").allSatisfy(
+                p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+    }
+
     private static Finding onlyConnectionFinding(CheckResult r) {
         assertThat(r.getSeverity()).isEqualTo(Severity.UNKNOWN);
         assertThat(r.getFindings()).hasSize(1);

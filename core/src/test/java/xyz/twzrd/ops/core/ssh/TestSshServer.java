@@ -163,12 +163,17 @@ final class TestSshServer implements AutoCloseable {
         return f;
     }
 
-    /** One exec request: {@code /bin/sh -c line}, stdin closed, stdout and stderr to the channel, then the exit status. */
+    /**
+     * One exec request as OpenSSH's sshd runs it without a terminal: {@code /bin/sh -c line}, the channel's data as
+     * stdin, stdout and stderr to the channel, then the exit status. When the channel closes, the command's stdin is
+     * closed and nothing is signalled (as sshd does), so whatever the command started runs on unless it ends itself.
+     */
     static final class ShellCommand implements org.apache.sshd.server.command.Command {
         private final String line;
         private org.apache.sshd.server.ExitCallback exit;
         private java.io.OutputStream out;
         private java.io.OutputStream err;
+        private java.io.InputStream in;
         private volatile Process process;
 
         ShellCommand(String line) {
@@ -186,7 +191,8 @@ final class TestSshServer implements AutoCloseable {
         }
 
         @Override
-        public void setInputStream(java.io.InputStream in) {
+        public void setInputStream(java.io.InputStream i) {
+            in = i;
         }
 
         @Override
@@ -197,9 +203,19 @@ final class TestSshServer implements AutoCloseable {
         @Override
         public void start(org.apache.sshd.server.channel.ChannelSession channel, org.apache.sshd.server.Environment env)
                 throws IOException {
-            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", line)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", line);
             process = pb.start();
+            Thread stdin = new Thread(() -> {
+                try (java.io.OutputStream o = process.getOutputStream()) {
+                    if (in != null) {
+                        in.transferTo(o);
+                    }
+                } catch (IOException ignored) {
+                    // the channel or the process went away: stdin is closed either way
+                }
+            }, "test-sshd-stdin");
+            stdin.setDaemon(true);
+            stdin.start();
             Thread t = new Thread(() -> {
                 int code;
                 try {
@@ -234,7 +250,11 @@ final class TestSshServer implements AutoCloseable {
         public void destroy(org.apache.sshd.server.channel.ChannelSession channel) {
             Process p = process;
             if (p != null) {
-                p.destroyForcibly();
+                try {
+                    p.getOutputStream().close(); // sshd closes the command's stdin; it kills nothing
+                } catch (IOException ignored) {
+                    // already closed
+                }
             }
         }
     }
