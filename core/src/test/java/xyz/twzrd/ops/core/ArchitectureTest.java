@@ -82,20 +82,22 @@ class ArchitectureTest {
                 .layer("model").definedBy(CORE)
                 .layer("exec").definedBy(CORE + ".exec..")
                 .layer("host").definedBy(CORE + ".host..")
-                .layer("sources").definedBy(CORE + ".pm2..", CORE + ".logs..", CORE + ".audit..", CORE + ".ssh..",
-                        CORE + ".schedule..")
+                .layer("sources").definedBy(CORE + ".pm2..", CORE + ".logs..", CORE + ".audit..", CORE + ".ssh..")
                 .layer("records").definedBy(CORE + ".alertstate..", CORE + ".notify..", CORE + ".report..",
                         CORE + ".history..")
+                .layer("schedule").definedBy(CORE + ".schedule..")
                 .layer("config").definedBy(CORE + ".config..")
                 .layer("jobs").definedBy(CORE + ".jobs..")
                 .layer("run").definedBy(CORE + ".run..")
                 .whereLayer("run").mayNotBeAccessedByAnyLayer()
+                .whereLayer("schedule").mayNotBeAccessedByAnyLayer()
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("run")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("jobs", "run")
-                .whereLayer("records").mayOnlyBeAccessedByLayers("config", "jobs", "run")
-                .whereLayer("sources").mayOnlyBeAccessedByLayers("records", "config", "jobs", "run")
-                .whereLayer("host").mayOnlyBeAccessedByLayers("sources", "records", "config", "jobs", "run")
-                .whereLayer("exec").mayOnlyBeAccessedByLayers("host", "sources", "records", "config", "jobs", "run")
+                .whereLayer("records").mayOnlyBeAccessedByLayers("schedule", "config", "jobs", "run")
+                .whereLayer("sources").mayOnlyBeAccessedByLayers("records", "schedule", "config", "jobs", "run")
+                .whereLayer("host").mayOnlyBeAccessedByLayers("sources", "records", "schedule", "config", "jobs", "run")
+                .whereLayer("exec").mayOnlyBeAccessedByLayers("host", "sources", "records", "schedule", "config", "jobs",
+                        "run")
                 .check(MAIN);
     }
 
