@@ -206,7 +206,8 @@ class JenkinsfileExampleTest extends DeclarativeExampleTestBase {
         Schedule schedule = new Schedule(Paths.get('/opt/twzrd-ops/twzrd-ops'), Paths.get('/var/lib/twzrd-ops/state'),
                 Paths.get('/var/lib/twzrd-ops/reports'), Paths.get('/var/log/twzrd-ops'), null, ZoneOffset.UTC)
         String line = schedule.cronBlock().readLines().find { String l ->
-            !l.startsWith('#') && l.split(/\s+/).length > 6 && l.split(/\s+/)[6] == job
+            // the command is a word of its own after the cron fields and the environment the line sets (LC_ALL=, PATH=)
+            !l.startsWith('#') && (l.split(/\s+/) as List).drop(5).contains(job)
         }
         assertThat(line).as('runner schedule line of %s in %s', job, schedule.cronBlock()).isNotNull()
         return (line.split(/\s+/) as List).subList(0, 5)
