@@ -205,9 +205,10 @@ class JenkinsfileExampleTest extends DeclarativeExampleTestBase {
     protected static List<String> scheduleFields(String job) {
         Schedule schedule = new Schedule(Paths.get('/opt/twzrd-ops/twzrd-ops'), Paths.get('/var/lib/twzrd-ops/state'),
                 Paths.get('/var/lib/twzrd-ops/reports'), Paths.get('/var/log/twzrd-ops'), null, ZoneOffset.UTC)
+        // five time fields, then the environment the line sets (LC_ALL=..., PATH=...), the launcher and the command
         String line = schedule.cronBlock().readLines().find { String l ->
-            // the command is a word of its own after the cron fields and the environment the line sets (LC_ALL=, PATH=)
-            !l.startsWith('#') && (l.split(/\s+/) as List).drop(5).contains(job)
+            List<String> command = (l.split(/\s+/) as List).drop(5).dropWhile { String t -> t.contains('=') }
+            !l.startsWith('#') && command.size() > 1 && command[1] == job
         }
         assertThat(line).as('runner schedule line of %s in %s', job, schedule.cronBlock()).isNotNull()
         return (line.split(/\s+/) as List).subList(0, 5)

@@ -8,10 +8,8 @@ import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
-import xyz.twzrd.ops.core.report.HtmlReport;
-import xyz.twzrd.ops.core.report.ReportComparison;
-import xyz.twzrd.ops.core.report.ReportModel;
 import xyz.twzrd.ops.core.run.BuildChain;
+import xyz.twzrd.ops.core.run.BuildPage;
 import xyz.twzrd.ops.core.run.PageText;
 import xyz.twzrd.ops.core.run.CheckKind;
 
@@ -216,59 +214,20 @@ public final class TwzrdBuildAction implements RunAction2 {
         }
     }
 
-    /**
-     * What the report says (summary, apps, errors, week over week, context): the {@code report} section the report
-     * set stored in the result, or worked out from the result alone when it has none. Computed on demand, never a
-     * field, so no core type reaches build.xml.
-     */
-    @CheckForNull
-    public ReportModel getReportModel() {
-        CheckResult r = getResult();
-        if (r == null) {
-            return null;
-        }
-        return r.section(ReportModel.SECTION, ReportModel.class).orElseGet(() -> ReportModel.of(r, previousResult()));
-    }
-
     /** The report as the HTML report shows it (every value escaped by core's OWASP-encoder rendering), for index.jelly. */
     @CheckForNull
     public String getReportHtml() {
         CheckResult r = getResult();
-        ReportModel m = getReportModel();
-        if (r == null || m == null) {
-            return null;
-        }
-        ReportComparison cmp = previousResult().map(p -> ReportComparison.compare(p, r)).orElse(ReportComparison.NONE);
-        return "<style>" + HtmlReport.CSS + "</style>" + HtmlReport.fragment(r, cmp, m);
+        return r == null ? null : BuildPage.reportHtml(r, previousResult());
     }
 
     /**
-     * The summary box, one line each, in the report's order: the worst findings first, then what is new, still open
-     * and resolved since the previous report.
+     * The summary box, one line each, in the report's order: the worst findings first (a restart: every app), then
+     * what is new, still open and resolved since the previous report.
      */
     public List<String> getSummaryLines() {
-        ReportModel m = getReportModel();
-        if (m == null) {
-            return List.of();
-        }
-        ReportModel.Summary s = m.summary();
-        List<String> out = new java.util.ArrayList<>();
-        if (check.equals(CheckKind.PM2_RESTART.id())) {
-            // a restart's summary names every app, verified or not
-            getShown().forEach(f -> out.add(f.severity() + " " + f.id() + ": " + f.message()));
-        } else {
-            s.worst().forEach(l -> out.add(l.severity() + " " + l.id() + ": " + l.message()));
-        }
-        if (s.previousStartedAt() != null) {
-            out.add("New since the previous report: " + ids(s.newSince()));
-            out.add("Still open: " + ids(s.stillOpen()));
-            out.add("Resolved: " + ids(s.resolved()));
-        }
-        return out;
-    }
-
-    private static String ids(List<ReportModel.Line> lines) {
-        return lines.isEmpty() ? "none" : String.join(", ", lines.stream().map(l -> l.id() + " " + l.severity()).toList());
+        CheckResult r = getResult();
+        return r == null ? List.of() : BuildPage.summaryLines(r, previousResult());
     }
 
     private java.util.Optional<CheckResult> previousResult() {

@@ -5,18 +5,13 @@ import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
-import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.history.TrendCharts;
-import xyz.twzrd.ops.core.history.TrendSeries;
+import xyz.twzrd.ops.core.run.BuildPage;
 import xyz.twzrd.ops.core.run.BuildChain;
 import xyz.twzrd.ops.core.run.CheckKind;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The job page's twzrd-ops trend (echarts, via {@code floatingBox.jelly}) and history table for one check, made by
@@ -65,7 +60,7 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
     }
 
     /**
-     * The trend as ECharts option JSON from core ({@link TrendCharts#jobTrend}): the same series and colours as the
+     * The trend as ECharts option JSON from core ({@link BuildPage#jobTrend}): the same series and colours as the
      * standalone trend page, one point per build labelled with its number and UTC time, the % series' thresholds (as
      * the newest build's result states them) as lines, one spike clipped. It is echarts-api's trend-chart model
      * (domainAxisLabels, buildNumbers, series) and a complete ECharts option at once.
@@ -73,21 +68,14 @@ public final class TwzrdJobAction implements Action, AsyncTrendChart {
     @Override
     @JavaScriptMethod
     public String getBuildTrendModel() {
-        TrendSeries.Builder trend = new TrendSeries.Builder();
-        List<Integer> builds = new ArrayList<>();
+        List<BuildPage.TrendPoint> points = new ArrayList<>();
         List<TwzrdBuildAction> history = getHistory();
         for (int i = history.size() - 1; i >= 0; i--) {
             TwzrdBuildAction a = history.get(i);
-            builds.add(a.getOwner().getNumber());
-            trend.add(TREND_LABEL.format(Instant.ofEpochMilli(a.getStartedAt())), a.getSeverity(), a.getValues());
+            points.add(new BuildPage.TrendPoint(a.getOwner().getNumber(), a.getStartedAt(), a.getSeverity(), a.getValues()));
         }
-        CheckResult newest = history.isEmpty() ? null : history.get(0).getResult();
-        return TrendCharts.jobTrend(trend.build(), builds,
-                newest == null ? Map.of() : TrendCharts.thresholds(newest));
+        return BuildPage.jobTrend(points, Optional.ofNullable(history.isEmpty() ? null : history.get(0).getResult()));
     }
-
-    /** The trend labels' form, as the standalone page's: the run's UTC time. */
-    private static final DateTimeFormatter TREND_LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     /**
      * A chart only for a check whose results carry trend values (not the restart or the audit), and only from its
