@@ -150,21 +150,6 @@ public final class TwzrdBuildAction implements RunAction2 {
         return startedAt;
     }
 
-    /** The start time as people read it: {@code 2026-12-01 09:40:18 UTC}. */
-    public String getStartedAtText() {
-        return PageText.time(startedAt);
-    }
-
-    /** A finding's value with its unit, whole numbers without decimals ({@code 1191 restarts}), for the views. */
-    public String value(Finding f) {
-        return PageText.value(f);
-    }
-
-    /** A threshold as given ({@code 80}, {@code 0.7}), {@code -} when none applies, for the views. */
-    public String threshold(Double t) {
-        return PageText.threshold(t);
-    }
-
     /** The pointers this action keeps (see the class comment); null for builds recorded before them. */
     @CheckForNull
     Map<String, Integer> getPointers() {

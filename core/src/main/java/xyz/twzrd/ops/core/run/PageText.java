@@ -1,41 +1,11 @@
 package xyz.twzrd.ops.core.run;
 
-import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Numbers;
-import xyz.twzrd.ops.core.Times;
-
-import java.time.Instant;
-
 /**
- * How the faces' pages (the Jenkins build page and report page) print a result's parts, the way the reports do:
- * values with their unit and without a spurious {@code .0} ({@code 1191 restarts}, {@code 61.30 %}), thresholds as
- * given ({@code 80}, {@code 0.7}), times to the second in UTC, and a summary after its severity without repeating it.
+ * How the Jenkins pages print a result's summary beside its severity. Values, thresholds and times on the pages
+ * come from the reports' own formatters ({@code Numbers}, {@code Times}) through {@link BuildPage}.
  */
 public final class PageText {
     private PageText() {
-    }
-
-    /**
-     * A finding's value with its unit: {@code 1191 restarts}, {@code 5 count}, {@code 61.30 %}; {@code -} if none.
-     * The text reports' rule (whole numbers without decimals, others with two).
-     */
-    public static String value(Finding f) {
-        return Numbers.value(f.value(), f.unit());
-    }
-
-    /** A threshold: {@code 80}, {@code 0.7}; {@code -} when none applies. */
-    public static String threshold(Double t) {
-        return t == null ? "-" : Numbers.plain(t);
-    }
-
-    /** A start time as people read it: {@code 2026-12-01 09:40:18 UTC}. */
-    public static String time(Instant t) {
-        return Times.readable(t);
-    }
-
-    /** A start time kept as epoch milliseconds (the build action's compact copy). */
-    public static String time(long epochMillis) {
-        return Times.readable(Instant.ofEpochMilli(epochMillis));
     }
 
     /**

@@ -3,6 +3,8 @@ package xyz.twzrd.ops.core.run;
 import org.junit.jupiter.api.Test;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.Numbers;
+import xyz.twzrd.ops.core.Times;
 import xyz.twzrd.ops.core.Severity;
 
 import java.time.Duration;
@@ -11,31 +13,42 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the Jenkins report page and summary box print, from a result as the checks make it. */
+/**
+ * What the Jenkins report page and summary box print, from a result as the checks make it: values and thresholds
+ * through {@link Numbers}, times through {@link Times} (the reports' formatters), the summary through PageText.
+ */
 class PageTextTest {
+    private static String value(Finding f) {
+        return Numbers.value(f.value(), f.unit());
+    }
+
+    private static String threshold(Double t) {
+        return t == null ? "-" : Numbers.plain(t);
+    }
+
     @Test
     void countsPrintWithoutDecimalsAndFractionsWithTwo() {
-        assertThat(PageText.value(new Finding("process:web", Severity.OK, 1191.0, "restarts", null, null, "")))
+        assertThat(value(new Finding("process:web", Severity.OK, 1191.0, "restarts", null, null, "")))
                 .isEqualTo("1191 restarts");
-        assertThat(PageText.value(new Finding("crashes", Severity.ALERT, 5.0, "count", 0.0, null, "")))
+        assertThat(value(new Finding("crashes", Severity.ALERT, 5.0, "count", 0.0, null, "")))
                 .isEqualTo("5 count");
-        assertThat(PageText.value(new Finding("memory", Severity.OK, 61.3, "%", 80.0, 95.0, ""))).isEqualTo("61.30 %");
-        assertThat(PageText.value(Finding.unknown("pm2", "pm2 not found"))).isEqualTo("-");
-        assertThat(PageText.value(new Finding("load", Severity.OK, 0.5, "", null, null, ""))).isEqualTo("0.50");
+        assertThat(value(new Finding("memory", Severity.OK, 61.3, "%", 80.0, 95.0, ""))).isEqualTo("61.30 %");
+        assertThat(value(Finding.unknown("pm2", "pm2 not found"))).isEqualTo("-");
+        assertThat(value(new Finding("load", Severity.OK, 0.5, "", null, null, ""))).isEqualTo("0.50");
     }
 
     @Test
     void thresholdsPrintAsGiven() {
-        assertThat(PageText.threshold(80.0)).isEqualTo("80");
-        assertThat(PageText.threshold(0.7)).isEqualTo("0.7");
-        assertThat(PageText.threshold(null)).isEqualTo("-");
+        assertThat(threshold(80.0)).isEqualTo("80");
+        assertThat(threshold(0.7)).isEqualTo("0.7");
+        assertThat(threshold(null)).isEqualTo("-");
     }
 
     @Test
     void theStartTimeIsReadableUtcToTheSecond() {
         Instant t = Instant.parse("2026-12-01T09:40:18.123456789Z");
-        assertThat(PageText.time(t)).isEqualTo("2026-12-01 09:40:18 UTC");
-        assertThat(PageText.time(t.toEpochMilli())).isEqualTo("2026-12-01 09:40:18 UTC");
+        assertThat(Times.readable(t)).isEqualTo("2026-12-01 09:40:18 UTC");
+        assertThat(Times.readable(Instant.ofEpochMilli(t.toEpochMilli()))).isEqualTo("2026-12-01 09:40:18 UTC");
     }
 
     @Test
