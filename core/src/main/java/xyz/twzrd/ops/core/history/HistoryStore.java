@@ -268,6 +268,7 @@ public final class HistoryStore {
         return out;
     }
 
+    private static final byte[] AT_KEY = "\"at\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] CHECK_KEY = "\"check\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SEVERITY_KEY = "\"severity\":\"".getBytes(StandardCharsets.UTF_8);
 
@@ -376,8 +377,10 @@ public final class HistoryStore {
     }
 
     /**
-     * Keeps the newest {@code keepRuns} records that started at or after {@code notBefore};
-     * rewrites the file atomically under the append lock. Returns how many records were dropped.
+     * Keeps the newest {@code keepRuns} records that started at or after {@code notBefore}, and drops the lines
+     * that are not whole records (torn, not valid UTF-8, no {@code at}, {@code check} or {@code severity}); rewrites
+     * the file atomically under the append lock when something is dropped. One pass over the bytes, without a JSON
+     * parse: the lines kept are copied as they are. Returns how many lines were dropped.
      */
     public int retain(int keepRuns, Instant notBefore) throws IOException {
         if (keepRuns < 1) {
@@ -387,17 +390,156 @@ public final class HistoryStore {
             return 0;
         }
         return locked(() -> {
-            List<HistoryRecord> all = new ArrayList<>();
-            int skipped = forEach(all::add);
-            List<HistoryRecord> recent = all.stream().filter(r -> !r.at().isBefore(notBefore)).toList();
-            List<HistoryRecord> kept = recent.subList(Math.max(0, recent.size() - keepRuns), recent.size());
-            if (skipped == 0 && kept.size() == all.size()) {
+            String cutoff = notBefore.toString();
+            List<long[]> recent = new ArrayList<>(); // {start, length} of each record new enough
+            int dropped = 0;
+            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (InputStream in = Files.newInputStream(file)) {
+                LineReader lines = new LineReader(in);
+                for (long at = lines.next(); at >= 0; at = lines.next()) {
+                    int end = trimmedEnd(lines.buf, lines.len);
+                    if (end == 0) {
+                        dropped += lines.len > 0 ? 1 : 0; // only blanks: nothing of a record
+                        continue;
+                    }
+                    String started = wholeRecord(lines.buf, end, utf8) ? stringField(lines.buf, end, AT_KEY) : null;
+                    if (started == null || before(started, cutoff, notBefore)) {
+                        dropped++;
+                    } else {
+                        recent.add(new long[] {at, lines.len});
+                    }
+                }
+            } catch (NoSuchFileException e) {
                 return 0;
             }
-            StringBuilder sb = new StringBuilder();
-            kept.forEach(r -> sb.append(Json.compact(r)).append('\n'));
-            AtomicFiles.writeString(file, sb.toString());
-            return all.size() + skipped - kept.size();
+            int over = Math.max(0, recent.size() - keepRuns);
+            if (dropped + over == 0) {
+                return 0;
+            }
+            AtomicFiles.write(file, copyLines(recent.subList(over, recent.size())));
+            return dropped + over;
         });
+    }
+
+    /**
+     * {@link #retain} when it is due: on the first run of each UTC day (the record just appended, started at
+     * {@code now}, is of another day than the one before it), so an hourly check does not read the whole history
+     * on every run; until then up to a day's runs past {@code keepRuns} or {@code notBefore} may be on file.
+     * Reads only the file's tail to decide. Returns how many lines were dropped.
+     */
+    public int retainDaily(int keepRuns, Instant notBefore, Instant now) throws IOException {
+        String previous = previousRecordStart();
+        if (previous != null && previous.length() >= 10 && previous.regionMatches(0, now.toString(), 0, 10)) {
+            return 0;
+        }
+        return retain(keepRuns, notBefore);
+    }
+
+    /** The {@code at} of the record before the newest (the line before the last), or null if there is none. */
+    private String previousRecordStart() throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int n = (int) Math.min(size, 1 << 16);
+            ByteBuffer tail = ByteBuffer.allocate(n);
+            while (tail.hasRemaining() && ch.read(tail, size - n + tail.position()) > 0) {
+                // fill
+            }
+            byte[] b = tail.array();
+            int end = n;
+            while (end > 0 && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
+                end--;
+            }
+            int lastStart = lastIndexOf(b, end, (byte) '\n');
+            if (lastStart < 0) {
+                return null;
+            }
+            int prevStart = lastIndexOf(b, lastStart, (byte) '\n') + 1;
+            if (prevStart == 0 && size > n) {
+                return null; // a line longer than the tail read: retention decides by its full pass
+            }
+            byte[] line = java.util.Arrays.copyOfRange(b, prevStart, lastStart);
+            return stringField(line, line.length, AT_KEY);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static int lastIndexOf(byte[] b, int end, byte v) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int trimmedEnd(byte[] b, int len) {
+        int end = len;
+        while (end > 0 && (b[end - 1] == '\r' || b[end - 1] == ' ' || b[end - 1] == '\t')) {
+            end--;
+        }
+        return end;
+    }
+
+    /** Looks like one whole record: braces at both ends, valid UTF-8, and the check and severity a reader needs. */
+    private static boolean wholeRecord(byte[] b, int end, CharsetDecoder utf8) {
+        if (b[0] != '{' || b[end - 1] != '}' || severityOf(b, end) == null || stringField(b, end, CHECK_KEY) == null) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if (b[i] < 0) { // a byte of a multi-byte character: check the whole line
+                try {
+                    utf8.reset().decode(ByteBuffer.wrap(b, 0, end));
+                    return true;
+                } catch (CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a record's {@code at} is before the cutoff. Instants as written here compare as text up to the
+     * second ({@code 2026-01-01T01:00:00}); within the same second, or in another shape, they are parsed.
+     */
+    private static boolean before(String at, String cutoff, Instant notBefore) {
+        if (at.length() > 19 && cutoff.length() > 19 && at.charAt(4) == '-' && cutoff.charAt(4) == '-'
+                && at.charAt(10) == 'T' && cutoff.charAt(10) == 'T') {
+            int c = at.substring(0, 19).compareTo(cutoff.substring(0, 19));
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        try {
+            return Instant.parse(at).isBefore(notBefore);
+        } catch (java.time.format.DateTimeParseException e) {
+            return true; // not a time: not a record a reader can place
+        }
+    }
+
+    /** The bytes of the given lines ({start, length} in the file), each ending in a newline. */
+    private byte[] copyLines(List<long[]> lines) throws IOException {
+        long total = 0;
+        for (long[] l : lines) {
+            total += l[1] + 1;
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IOException("history file too large to rewrite: " + total + " bytes");
+        }
+        byte[] out = new byte[(int) total];
+        int pos = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long[] l : lines) {
+                ByteBuffer line = ByteBuffer.wrap(out, pos, (int) l[1]);
+                while (line.hasRemaining() && ch.read(line, l[0] + (line.position() - pos)) > 0) {
+                    // fill
+                }
+                pos += (int) l[1];
+                out[pos++] = '\n';
+            }
+        }
+        return out;
     }
 }

@@ -91,7 +91,7 @@ final class Recorder {
             HistoryStore history = new HistoryStore(stateDir);
             try {
                 history.append(HistoryRecord.of(result));
-                history.retain(retention.maxRuns(), result.getStartedAt().minus(retention.maxAge()));
+                history.retainDaily(retention.maxRuns(), result.getStartedAt().minus(retention.maxAge()), result.getStartedAt());
             } catch (IOException e) {
                 problems.add(Finding.unknown("history", "history could not be written: " + e.getMessage()));
             }

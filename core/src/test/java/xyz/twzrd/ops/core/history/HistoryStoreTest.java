@@ -115,6 +115,43 @@ class HistoryStoreTest {
     }
 
     @Test
+    void retentionCopiesTheLinesItKeepsByteForByte() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        for (int h = 0; h < 5; h++) {
+            store.append(rec(h, Severity.OK, h));
+        }
+        // a line written by an older version, with its own spacing and a host in UTF-8: kept as it was
+        String old = "{\"at\":\"2026-01-01T05:30:00.250Z\", \"check\":\"alerts\",\"host\":\"v\u00e9\",\"severity\":\"ALERT\","
+                + "\"values\":{},\"findings\":{}}";
+        Files.writeString(store.file(), old + "\n\n", StandardOpenOption.APPEND);
+        assertThat(store.retain(2, T0)).isEqualTo(4);
+        List<String> lines = Files.readAllLines(store.file());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).isEqualTo(old);
+        assertThat(store.readAll()).extracting(HistoryRecord::host).containsExactly("vps", "v\u00e9");
+        // the age cut-off within one second is exact
+        assertThat(store.retain(10, Instant.parse("2026-01-01T05:30:00.250Z"))).isEqualTo(1);
+        assertThat(Files.readAllLines(store.file())).containsExactly(old);
+    }
+
+    @Test
+    void dailyRetentionTrimsOnTheFirstRunOfEachUtcDay() throws Exception {
+        HistoryStore store = new HistoryStore(dir);
+        for (int h = 0; h < 24; h++) { // one day of hourly runs, each followed by the daily retention
+            store.append(rec(h, Severity.OK, h));
+            store.retainDaily(3, T0.minus(Duration.ofDays(400)), T0.plus(Duration.ofHours(h)));
+        }
+        // the first run trimmed (nothing to drop); the other 23 of the same day did not read the history
+        assertThat(store.readAll()).hasSize(24);
+        store.append(rec(24, Severity.OK, 24)); // the next day's first run
+        assertThat(store.retainDaily(3, T0.minus(Duration.ofDays(400)), T0.plus(Duration.ofHours(24)))).isEqualTo(22);
+        assertThat(store.readAll()).extracting(r -> r.values().get("swap")).containsExactly(22.0, 23.0, 24.0);
+        store.append(rec(25, Severity.OK, 25));
+        assertThat(store.retainDaily(3, T0, T0.plus(Duration.ofHours(25)))).isZero();
+        assertThat(store.readAll()).hasSize(4);
+    }
+
+    @Test
     void summaryBuildsTrendSeriesAndTable() throws Exception {
         HistoryStore store = new HistoryStore(dir);
         store.append(rec(0, Severity.OK, 1));
