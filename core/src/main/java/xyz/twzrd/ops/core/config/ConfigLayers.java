@@ -89,7 +89,7 @@ public final class ConfigLayers {
         if (value instanceof Duration || value instanceof Path) {
             node.putPOJO(leaf, value instanceof Path p ? p.toString() : value);
         } else {
-            node.set(leaf, OpsConfig.YAML.valueToTree(value));
+            node.set(leaf, OpsConfig.BIND.valueToTree(value));
         }
         add(source, root);
         return this;

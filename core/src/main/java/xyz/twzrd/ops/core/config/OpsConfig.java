@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -38,16 +40,28 @@ import java.util.stream.Collectors;
  * docs/configuration.md lists them.
  */
 public class OpsConfig {
-    static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-            .defaultMergeable(true) // a partial section keeps the values of the keys it leaves out
-            .withConfigOverride(List.class, o -> o.setMergeable(false)) // a list given replaces the earlier list
-            .addModule(new SimpleModule("twzrd-durations").addDeserializer(Duration.class, new DurationText()))
-            .build();
+    /**
+     * Binds a layer's tree to the sections. A JSON mapper: the trees are already parsed, so a run without a config
+     * file never loads the YAML machinery ({@link Yaml}).
+     */
+    static final ObjectMapper BIND = configure(JsonMapper.builder()).build();
+
+    /** Parses YAML text into trees; loaded only when a YAML layer is given. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = configure(YAMLMapper.builder(new YAMLFactory())).build();
+    }
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
+        return builder
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .defaultMergeable(true) // a partial section keeps the values of the keys it leaves out
+                .withConfigOverride(List.class, o -> o.setMergeable(false)) // a list given replaces the earlier list
+                .addModule(new SimpleModule("twzrd-durations").addDeserializer(Duration.class, new DurationText()));
+    }
 
     private Thresholds thresholds = new Thresholds();
     private LogsConfig logs = new LogsConfig();
@@ -121,7 +135,7 @@ public class OpsConfig {
             throw new ConfigException("", "the configuration must be a mapping of keys, not " + tree.getNodeType());
         }
         try {
-            YAML.readerForUpdating(this).readValue(tree);
+            BIND.readerForUpdating(this).readValue(tree);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(path(e), "unknown key '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
@@ -136,7 +150,7 @@ public class OpsConfig {
     /** Parses YAML text into a tree (not yet merged). */
     static JsonNode tree(String yaml) throws ConfigException {
         try {
-            return YAML.readTree(yaml);
+            return Yaml.MAPPER.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new ConfigException("", "not valid YAML: " + e.getOriginalMessage());
         }
