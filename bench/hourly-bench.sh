@@ -5,12 +5,15 @@
 # Runs interleaved (jlist, ours, ours without the launcher's start-up options, ...). The daemon's own work
 # answering jlist is the same on both sides and counted on neither. Prints each side's median CPU (user+sys) and
 # wall seconds, and `ratio=` last: our CPU / bare jlist's CPU (medians; lower is better, the goal is at most 3).
+# The state folder starts with a year of hourly history (8,760 records ending an hour ago), as a runner left running
+# for months has it; HOURLY_BENCH_HISTORY sets how many (0: a fresh state folder).
 #   HOURLY_BENCH_APPS  apps to start (default 10)
 #   HOURLY_BENCH_REPS  repetitions per side (default 7)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 apps="${HOURLY_BENCH_APPS:-10}"
 reps="${HOURLY_BENCH_REPS:-7}"
+history="${HOURLY_BENCH_HISTORY:-8760}"
 pm2="$root/tools/pm2/node_modules/.bin/pm2"
 [ -x "$pm2" ] || "$root/tools/pm2/install.sh" >/dev/null
 command -v /usr/bin/time >/dev/null 2>&1 || { echo "bench: GNU time (/usr/bin/time) is needed: apt-get install time" >&2; exit 1; }
@@ -23,7 +26,10 @@ export PM2_HOME="$home"
 printf 'setInterval(() => {}, 60000);\n' > "$work/idle.js"
 for i in $(seq "$apps"); do "$pm2" start "$work/idle.js" --name "app$i" >/dev/null; done
 "$pm2" jlist >/dev/null
-echo "apps=$apps cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1)"
+if [ "$history" -gt 0 ]; then
+  java -cp "$bench_cp" xyz.twzrd.ops.bench.HistoryBench generate "$work/state" "$history" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >/dev/null
+fi
+echo "history_records=$history apps=$apps cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1)"
 "$root/twzrd-ops" --version >/dev/null   # the launcher's one-time work (build, class-data archive) is not timed
 
 declare -A cpu wall

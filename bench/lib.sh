@@ -7,6 +7,6 @@ bench_classes="$root/bench/target/classes"
 if [ ! -f "$bench_classes/xyz/twzrd/ops/bench/LogScanBench.class" ] \
    || [ -n "$(find "$root/bench/src" "$root/bench/pom.xml" -newer "$bench_classes/xyz/twzrd/ops/bench/LogScanBench.class" -type f -print -quit)" ]; then
   echo "bench: building the benchmark drivers..." >&2
-  (cd "$root" && mvn -q -B -ntp -DskipTests -pl bench -am compile) >/dev/null
+  (cd "$root" && ./mvnw -q -B -ntp -DskipTests -pl bench -am compile) >/dev/null
 fi
 bench_cp="$bench_classes:$jar:$(cat "$root/bench/target/classpath.txt" 2>/dev/null)"

@@ -20,7 +20,8 @@ import xyz.twzrd.ops.core.history.HistorySummary;
 
 /**
  * Benchmark entry point for {@code bench/history-bench.sh}, not a test: {@code generate DIR RUNS} writes RUNS
- * hourly records; {@code table-parse-all DIR N} prints the text table of the last N runs parsing every record (as before the
+ * hourly records (from 2025-01-01, or up to an hour before the instant {@code generate DIR RUNS END} gives);
+ * {@code table-parse-all DIR N} prints the text table of the last N runs parsing every record (as before the
  * tail read);
  * {@code html DIR FILE} writes the trend page of the downsampled trend; {@code DIR RUNS REPS} appends RUNS hourly
  * records (a year: 8,760) through {@link HistoryStore#append}, then REPS times loads and summarises them
@@ -35,8 +36,9 @@ public final class HistoryBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 3 && args[0].equals("generate")) {
-            generate(Path.of(args[1]), Integer.parseInt(args[2]));
+        if ((args.length == 3 || args.length == 4) && args[0].equals("generate")) {
+            generate(Path.of(args[1]), Integer.parseInt(args[2]),
+                    args.length == 4 ? Instant.parse(args[3]) : null);
             return;
         }
         if (args.length == 3 && args[0].equals("table-parse-all")) {
@@ -97,12 +99,15 @@ public final class HistoryBench {
         System.out.printf(Locale.ROOT, "ratio=%.3f%n", o / b);
     }
 
-    /** Writes RUNS hourly records straight to a fresh history file (no lock: fast, for big benchmark files). */
-    private static void generate(Path dir, int runs) throws IOException {
+    /**
+     * Writes RUNS hourly records straight to a fresh history file (no lock: fast, for big benchmark files): from
+     * 2025-01-01, or ending an hour before {@code end} when given.
+     */
+    private static void generate(Path dir, int runs, Instant end) throws IOException {
         HistoryStore store = new HistoryStore(dir);
         Files.createDirectories(dir);
         Random rnd = new Random(42);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        Instant t0 = end == null ? Instant.parse("2025-01-01T00:00:00Z") : end.minus(Duration.ofHours(runs));
         try (java.io.Writer w = Files.newBufferedWriter(store.file(), StandardCharsets.UTF_8)) {
             for (int i = 0; i < runs; i++) {
                 w.write(xyz.twzrd.ops.core.Json.compact(record(t0.plus(Duration.ofHours(i)), rnd)));
