@@ -1,7 +1,5 @@
 package xyz.twzrd.ops.core.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
@@ -33,8 +31,6 @@ import xyz.twzrd.ops.core.Json;
 public final class HistoryStore {
     public static final String FILE = "history.jsonl";
     public static final String LOCK = "history.lock";
-
-    private static final ObjectReader READER = Json.mapper().readerFor(HistoryRecord.class);
 
     private final Path file;
     private final Path lock;
@@ -148,26 +144,42 @@ public final class HistoryStore {
         }
         byte[] bytes = line.toByteArray();
         line.reset();
-        String text;
-        try {
-            text = utf8.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return 1;
-        }
-        if (text.isBlank()) {
+        if (isBlank(bytes)) {
             return 0;
         }
-        HistoryRecord record;
-        try {
-            record = READER.readValue(text);
-        } catch (JsonProcessingException e) {
+        if (!validUtf8(bytes, bytes.length, utf8)) {
             return 1;
         }
+        HistoryRecord record = HistoryRecordParser.parse(bytes, 0, bytes.length);
         if (record == null) {
             return 1;
         }
         sink.accept(record);
         return 0;
+    }
+
+    private static boolean isBlank(byte[] b) {
+        for (byte c : b) {
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the first {@code end} bytes are valid UTF-8 (checked only when a byte is not ASCII). */
+    private static boolean validUtf8(byte[] b, int end, CharsetDecoder utf8) {
+        for (int i = 0; i < end; i++) {
+            if (b[i] < 0) {
+                try {
+                    utf8.reset().decode(ByteBuffer.wrap(b, 0, end));
+                    return true;
+                } catch (CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -258,10 +270,9 @@ public final class HistoryStore {
                 while (buf.hasRemaining() && ch.read(buf, index.starts()[i] + buf.position()) > 0) {
                     // fill
                 }
-                try {
-                    out.add(READER.readValue(buf.array(), 0, buf.position()));
-                } catch (JsonProcessingException e) {
-                    // looked whole, is not a record
+                HistoryRecord r = HistoryRecordParser.parse(buf.array(), 0, buf.position());
+                if (r != null) { // else: looked whole, is not a record
+                    out.add(r);
                 }
             }
         }
@@ -298,11 +309,8 @@ public final class HistoryStore {
                 return new String(b, from, i - from, StandardCharsets.UTF_8);
             }
             if (b[i] == '\\') {
-                try { // an escaped value: let the JSON parser read it
-                    return Json.mapper().readTree(b, at + key.length - 1, end - at - key.length + 1).asText(null);
-                } catch (IOException e) {
-                    return null;
-                }
+                // an escaped value: let the JSON parser read it
+                return HistoryRecordParser.string(b, at + key.length - 1, end - at - key.length + 1);
             }
         }
         return null;
@@ -484,20 +492,8 @@ public final class HistoryStore {
 
     /** Looks like one whole record: braces at both ends, valid UTF-8, and the check and severity a reader needs. */
     private static boolean wholeRecord(byte[] b, int end, CharsetDecoder utf8) {
-        if (b[0] != '{' || b[end - 1] != '}' || severityOf(b, end) == null || stringField(b, end, CHECK_KEY) == null) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            if (b[i] < 0) { // a byte of a multi-byte character: check the whole line
-                try {
-                    utf8.reset().decode(ByteBuffer.wrap(b, 0, end));
-                    return true;
-                } catch (CharacterCodingException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return b[0] == '{' && b[end - 1] == '}' && severityOf(b, end) != null && stringField(b, end, CHECK_KEY) != null
+                && validUtf8(b, end, utf8);
     }
 
     /**
