@@ -5,8 +5,8 @@
 #    only the rows it prints); and, for comparison, the same table parsing every record (as before), in a process
 #    started exactly as the launcher starts the runner (class-data archive, C1), through the bench driver.
 #    `ratio=` (last line) is the command's CPU / jq's CPU; `ratio_parse_all=` the parse-everything table's.
-# 2. the trend page over 87,600 runs (ten years hourly, HISTORY_BENCH_HTML_RUNS) with a 256 MiB heap: the
-#    downsampled trend (HistorySummary.displayTrend) through the bench driver, and today's `history --html`.
+# 2. `twzrd-ops history --html` over 87,600 runs (ten years hourly, HISTORY_BENCH_HTML_RUNS) with a 256 MiB heap
+#    (its series are downsampled for display, every extreme kept: HistorySummary.displayTrend).
 # 3. the in-JVM load and summary of the 8,760 records against a plain buffered line count (`ratio_load=`).
 #   HISTORY_BENCH_RUNS       records of the table and load parts (default 8760)
 #   HISTORY_BENCH_REPS       repetitions (default 5)
@@ -54,11 +54,9 @@ tail -n 1 "$dir/out.cli"
 if [ "$html_runs" -gt 0 ]; then
   echo "-- trend page over $html_runs runs, -Xmx256m"
   java -cp "$bench_cp" xyz.twzrd.ops.bench.HistoryBench generate "$dir/decade" "$html_runs"
-  /usr/bin/time -f 'downsampled (HistorySummary.displayTrend): %e s wall, %U+%S s cpu, max RSS %M KB' \
-    java -Xmx256m "${driver[@]:1}" html "$dir/decade" "$dir/downsampled.html" 2>&1 || echo "downsampled page FAILED"
-  TWZRD_JAVA_OPTS=-Xmx256m /usr/bin/time -f 'history --html today (every run drawn): %e s wall, %U+%S s cpu, max RSS %M KB' \
-    "$root/twzrd-ops" history --state-dir "$dir/decade" --html "$dir/today.html" 2>&1 || echo "history --html FAILED under -Xmx256m"
-  ls -l "$dir/downsampled.html" "$dir/today.html" 2>/dev/null | awk '{ print $NF ": " $5 " bytes" }'
+  TWZRD_JAVA_OPTS=-Xmx256m /usr/bin/time -f 'history --html (series downsampled for display, extremes kept): %e s wall, %U+%S s cpu, max RSS %M KB' \
+    "$root/twzrd-ops" history --state-dir "$dir/decade" --html "$dir/trend.html" 2>&1 || echo "history --html FAILED under -Xmx256m"
+  ls -l "$dir/trend.html" 2>/dev/null | awk '{ print $NF ": " $5 " bytes" }'
 fi
 
 echo "-- in-JVM load and summary of $runs records vs a plain line count"

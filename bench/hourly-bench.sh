@@ -6,8 +6,10 @@
 # answering jlist is the same on both sides and counted on neither. Prints each side's median CPU (user+sys) and
 # wall seconds, and `ratio=` last: our CPU / bare jlist's CPU (medians; lower is better, the goal is at most 3).
 # The state folder starts with a year of hourly history (8,760 records ending an hour ago), as a runner left running
-# for months has it; HOURLY_BENCH_HISTORY sets how many (0: a fresh state folder).
+# for months has it; HOURLY_BENCH_HISTORY sets how many (0: a fresh state folder). Then the Jenkins step's cost
+# in a warm agent JVM (`jenkins_step_cpu_s=`, `ratio_jenkins_step=` against the bare jlist), see below.
 #   HOURLY_BENCH_APPS  apps to start (default 10)
+#   HOURLY_BENCH_STEPS warm steps of the Jenkins part (default 20)
 #   HOURLY_BENCH_REPS  repetitions per side (default 7)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,10 +50,20 @@ for _ in $(seq "$reps"); do
   once ours "$root/twzrd-ops" "${alerts[@]}"
   once ours_plain env TWZRD_OPS_NO_CDS=1 java -jar "$jar" "${alerts[@]}"
 done
-for n in jlist ours ours_plain; do
+# The Jenkins step in a warm agent JVM: a JVM running 1 step, and one running 1 + STEPS steps (bench driver
+# StepCostBench, default JVM options as an agent has them); (CPU of the second - CPU of the first) / STEPS is the
+# warm cost of one step, its pm2 jlist child included.
+steps="${HOURLY_BENCH_STEPS:-20}"
+for _ in 1 2 3; do
+  once step_1 java -cp "$bench_cp" xyz.twzrd.ops.bench.StepCostBench "$pm2" "$home" "$work/jenkins" 1
+  once step_n java -cp "$bench_cp" xyz.twzrd.ops.bench.StepCostBench "$pm2" "$home" "$work/jenkins" "$((steps + 1))"
+done
+for n in jlist ours ours_plain step_1 step_n; do
   echo "$n: cpu_s runs=${cpu[$n]}median=$(median "${cpu[$n]}") wall_s runs=${wall[$n]}median=$(median "${wall[$n]}")"
 done
 echo "(ours = ./twzrd-ops alerts as launched; ours_plain = java -jar without the launcher's archive and flags)"
+awk -v a="$(median "${cpu[step_1]}")" -v b="$(median "${cpu[step_n]}")" -v n="$steps" -v j="$(median "${cpu[jlist]}")" \
+  'BEGIN { printf "jenkins_step_cpu_s=%.3f\nratio_jenkins_step=%.2f\n", (b - a) / n, (b - a) / n / j }'
 awk -v o="$(median "${cpu[ours_plain]}")" -v j="$(median "${cpu[jlist]}")" 'BEGIN { printf "ratio_plain_java=%.2f\n", o / j }'
 awk -v o="$(median "${wall[ours]}")" -v j="$(median "${wall[jlist]}")" 'BEGIN { printf "ratio_wall=%.2f\n", o / j }'
 awk -v o="$(median "${cpu[ours]}")" -v j="$(median "${cpu[jlist]}")" 'BEGIN { printf "ratio=%.2f\n", o / j }'

@@ -23,7 +23,7 @@ import xyz.twzrd.ops.core.history.HistorySummary;
  * hourly records (from 2025-01-01, or up to an hour before the instant {@code generate DIR RUNS END} gives);
  * {@code table-parse-all DIR N} prints the text table of the last N runs parsing every record (as before the
  * tail read);
- * {@code html DIR FILE} writes the trend page of the downsampled trend; {@code DIR RUNS REPS} appends RUNS hourly
+ * {@code DIR RUNS REPS} appends RUNS hourly
  * records (a year: 8,760) through {@link HistoryStore#append}, then REPS times loads and summarises them
  * ({@link HistorySummary#load}) and, as the baseline, counts the lines of the same file with a plain buffered read.
  * The first {@value #WARMUP} repetitions warm the JIT and are left out of the medians.
@@ -51,12 +51,6 @@ public final class HistoryBench {
                 counts.merge(r.severity(), 1, Integer::sum);
             });
             System.out.print(new HistorySummary(b.build(), counts, skipped).table(Integer.parseInt(args[2])));
-            return;
-        }
-        if (args.length == 3 && args[0].equals("html")) {
-            // what `twzrd-ops history --html` writes, drawing the downsampled trend
-            int runs = xyz.twzrd.ops.core.run.HistoryView.writeTrendPage(Path.of(args[1]), Optional.empty(), Path.of(args[2]));
-            System.out.printf(Locale.ROOT, "trend page of %d runs written, %d bytes%n", runs, Files.size(Path.of(args[2])));
             return;
         }
         Path dir = Path.of(args[0]);
