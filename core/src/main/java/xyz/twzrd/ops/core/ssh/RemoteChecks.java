@@ -32,8 +32,11 @@ public final class RemoteChecks {
     /** Finding id of a host that could not be reached. */
     public static final String CONNECTION = "connection";
 
-    /** Hosts checked at the same time unless told otherwise. */
-    public static final int DEFAULT_PARALLEL = 4;
+    /**
+     * Hosts checked at the same time unless told otherwise: pdsh's and pssh's default fan-out (Ansible's forks: 5).
+     * Safe against one sshd's MaxStartups since handshakes are paced separately ({@value #HANDSHAKES} at first).
+     */
+    public static final int DEFAULT_PARALLEL = 32;
 
     /** A check to run on one connected target. */
     @FunctionalInterface
