@@ -117,11 +117,12 @@ public final class FramedScript {
     }
 
     /**
-     * The script: {@code exec 3>&1}, the prelude, then per part a begin line, the part (its stdout straight through
+     * The script: {@code exec 3>&1}, a newline in {@code $nl}, {@code twzrd_run}, the prelude, then per part a begin line, the part (its stdout straight through
      * fd 3, its stderr captured for the first line unless inline) and the end line with its exit status.
      */
     public String script() {
-        StringBuilder b = new StringBuilder("exec 3>&1; ");
+        // the first error line by parameter expansion (${e%%"$nl"*}), not a pipe to head: no process per part
+        StringBuilder b = new StringBuilder("exec 3>&1; nl='\n'; ");
         b.append(RUN_FUNCTION).append('\n');
         if (!prelude.isEmpty()) {
             b.append(prelude).append('\n');
@@ -134,7 +135,7 @@ public final class FramedScript {
                 String cmd = p.timeout() == null ? p.shell() : "twzrd_run " + seconds(p.timeout()) + " " + p.shell();
                 b.append("e=$(").append(cmd).append(" 2>&1 >&3); r=$?; ");
             }
-            b.append("printf '\\n%s%s %s\\n' '").append(end).append("' \"$r\" \"$(printf '%s' \"$e\" | head -n 1)\"; ");
+            b.append("printf '\\n%s%s %s\\n' '").append(end).append("' \"$r\" \"${e%%\"$nl\"*}\"; ");
         }
         return b.toString();
     }

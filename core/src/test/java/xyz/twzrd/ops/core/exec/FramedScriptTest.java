@@ -22,8 +22,10 @@ class FramedScriptTest {
                 FramedScript.Part.of("two lines", "printf 'a\\nb\\n'"),
                 FramedScript.Part.of("no newline", "printf 'x'"),
                 FramedScript.Part.of("fails", "ls /no-such-dir-twzrd"),
-                FramedScript.Part.of("empty", "true"));
-        assertThat(out).containsOnlyKeys("two lines", "no newline", "fails", "empty");
+                FramedScript.Part.of("empty", "true"),
+                FramedScript.Part.of("two error lines", "sh -c 'echo first >&2; echo second >&2; exit 3'"));
+        assertThat(out).containsOnlyKeys("two lines", "no newline", "fails", "empty", "two error lines");
+        assertThat(out.get("two error lines")).isEqualTo(new FramedScript.Outcome("", 3, "first", null));
         assertThat(out.get("two lines")).isEqualTo(new FramedScript.Outcome("a\nb\n", 0, "", null));
         assertThat(out.get("no newline").stdout()).isEqualTo("x");
         assertThat(out.get("fails").ok()).isFalse();
