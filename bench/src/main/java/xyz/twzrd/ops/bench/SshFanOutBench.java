@@ -146,6 +146,7 @@ public final class SshFanOutBench {
         double[] one = new double[reps];
         double[] many = new double[reps];
         double[] cpuMany = new double[reps];
+        double[] cpuShells = new double[reps];
         int unknown = 0;
         int execsMany = 0;
         int drops0 = dropped.get();
@@ -155,23 +156,24 @@ public final class SshFanOutBench {
                     t -> alerts(t, pm2, dir)));
             long t1 = System.nanoTime();
             int e0 = execs.get();
-            double c0 = cpuSeconds();
+            double[] c0 = cpuSeconds();
             unknown += unknowns(RemoteChecks.runAll(Collections.nCopies(hosts, s), parallel, AlertsJob.CHECK,
                     Clock.systemUTC(), t -> alerts(t, pm2, dir)));
-            double c1 = cpuSeconds();
+            double[] c1 = cpuSeconds();
             long t2 = System.nanoTime();
             execsMany = execs.get() - e0;
             if (r >= 0) {
                 one[r] = (t1 - t0) / 1e9;
                 many[r] = (t2 - t1) / 1e9;
-                cpuMany[r] = (c1 - c0) / hosts;
+                cpuMany[r] = (c1[0] - c0[0] + c1[1] - c0[1]) / hosts;
+                cpuShells[r] = (c1[1] - c0[1]) / hosts;
             }
         }
         Side side = new Side(median(one), median(many), execsMany / (double) hosts, unknown);
         System.out.printf(Locale.ROOT, "[%s] one_host_s=%.3f (runs %s) hosts_s=%.3f (runs %s) cpu_s_per_host=%.3f "
-                        + "exec_requests_per_host=%.2f unknown=%d dropped=%d ratio_%s=%.2f%n",
+                        + "(of which the remote shells %.3f) exec_requests_per_host=%.2f unknown=%d dropped=%d ratio_%s=%.2f%n",
                 name, side.one, Arrays.toString(round(one)), side.many, Arrays.toString(round(many)), median(cpuMany),
-                side.execsPerHost, unknown, dropped.get() - drops0, name, side.ratio());
+                median(cpuShells), side.execsPerHost, unknown, dropped.get() - drops0, name, side.ratio());
         return side;
     }
 
@@ -208,13 +210,16 @@ public final class SshFanOutBench {
         return new Pm2Settings(bin.toString(), home, Duration.ofSeconds(10));
     }
 
-    /** User + system CPU seconds of this process and its reaped children ({@code /proc/self/stat}, 100 Hz ticks). */
-    private static double cpuSeconds() throws IOException {
+    /**
+     * User + system CPU seconds of this process ([0]: the client and the sshd) and of its reaped children ([1]: the
+     * remote shells and what they ran), from {@code /proc/self/stat} (100 Hz ticks).
+     */
+    private static double[] cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14-17 of stat (utime stime cutime cstime) are 11-14 after the command name and state
-        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        return ticks / 100.0;
+        return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0};
     }
 
     private static double[] round(double[] v) {
