@@ -140,9 +140,12 @@ public final class FramedScript {
         return b.toString();
     }
 
-    /** The script as a command: {@code sh -c SCRIPT}. */
+    /**
+     * The script as a command: {@code /bin/sh -c SCRIPT} (by its path, so that a PATH without the usual tools still
+     * runs the script and each part fails on its own, naming its missing program).
+     */
     public Command command(Duration timeout, long maxOutput) {
-        return Command.of("sh", "-c", script()).withTimeout(timeout).withMaxOutput(maxOutput);
+        return Command.of("/bin/sh", "-c", script()).withTimeout(timeout).withMaxOutput(maxOutput);
     }
 
     /**
