@@ -5,8 +5,9 @@
 # OpenSSH, dropping handshakes beyond 10 unauthenticated sessions like OpenSSH's default MaxStartups), at the
 # default --parallel. Twice: straight to the sshd (`ratio_loopback=`) and through a TCP relay in the benchmark that
 # delays each direction by half of SSH_BENCH_RTT_MS, the same path for the 1-host and the N-host side (`ratio=`,
-# last). Prints exec requests per host (goal: 1), UNKNOWN results (goal: 0), the dropped handshakes, CPU seconds
-# per host (client, sshd and remote shells all run on this machine) and the 50-vs-1 ratios (goal: <= 3).
+# last). The sshd and the relay run in a JVM of their own. Prints exec requests per host (goal: 1), UNKNOWN results
+# (goal: 0), the dropped handshakes, CPU seconds per host of the client and of the server side (sshd, relay, the
+# shells; all on this machine) and the 50-vs-1 ratios (goal: <= 3).
 #   SSH_BENCH_HOSTS     targets (default 50)
 #   SSH_BENCH_REPS      repetitions (default 3, after one warm-up round)
 #   SSH_BENCH_RTT_MS    modelled network round trip (default 30 ms, a VPS in another data centre)

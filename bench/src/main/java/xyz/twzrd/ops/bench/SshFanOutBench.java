@@ -53,8 +53,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at PARALLEL (default {@link RemoteChecks#DEFAULT_PARALLEL}), against a stand-in pm2 (a live-looking PM2_HOME:
  * this JVM's pid, a real socket, a {@code pm2} script printing a two-app jlist), twice: straight to the sshd
  * (loopback) and through a TCP relay that delays each direction by RTT_MS / 2 (the modelled network; both sides
- * of a ratio go through the same path). Prints exec requests per host, UNKNOWN results, dropped handshakes, CPU
- * seconds per host (this process and its reaped children: client, sshd and the remote shells all run here),
+ * of a ratio go through the same path). The sshd and the relay run in a JVM of their own ({@code serve}). Prints
+ * exec requests per host, UNKNOWN results, dropped handshakes, CPU seconds per host of the client and of the
+ * server side (sshd, relay, the shells),
  * {@code ratio_loopback=} and {@code ratio=} last (HOSTS hosts' wall time / 1 host's over the modelled network).
  */
 public final class SshFanOutBench {
@@ -62,27 +63,117 @@ public final class SshFanOutBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("serve")) {
+            serve(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         int hosts = Integer.parseInt(args[0]);
         int reps = Integer.parseInt(args[1]);
         int rttMs = Integer.parseInt(args[2]);
         int parallel = args.length > 3 ? Integer.parseInt(args[3]) : RemoteChecks.DEFAULT_PARALLEL;
         int maxStartups = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "t17b-");
-        AtomicInteger execs = new AtomicInteger();
-        AtomicInteger dropped = new AtomicInteger();
-        java.security.KeyPair hostKey = rsa();
         KeyPair client = KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 2048);
         ByteArrayOutputStream priv = new ByteArrayOutputStream();
         client.writeOpenSSHv1PrivateKey(priv, null);
         ByteArrayOutputStream pub = new ByteArrayOutputStream();
         client.writePublicKey(pub, "bench");
         Path key = Files.write(dir.resolve("id_rsa"), priv.toByteArray());
-        Path auth = Files.writeString(dir.resolve("authorized_keys"), pub.toString(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("authorized_keys"), pub.toString(StandardCharsets.UTF_8));
+        Pm2Settings pm2 = standInPm2(dir);
+        try (ServerSocketChannel sock = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+             Server server = Server.start(dir, maxStartups, rttMs)) {
+            sock.bind(UnixDomainSocketAddress.of(pm2.pm2Home().resolve("rpc.sock")));
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"),
+                    "[127.0.0.1]:" + server.sshdPort + " " + server.hostKeyLine + "\n"
+                            + "[127.0.0.1]:" + server.relayPort + " " + server.hostKeyLine + "\n");
+            SshSettings direct = new SshSettings(System.getProperty("user.name"), "127.0.0.1", server.sshdPort, key, null,
+                    null, knownHosts, Duration.ofSeconds(20), Duration.ofSeconds(30));
+            SshSettings delayed = new SshSettings(System.getProperty("user.name"), "127.0.0.1", server.relayPort, key,
+                    null, null, knownHosts, Duration.ofSeconds(20), Duration.ofSeconds(30));
+            System.out.printf(Locale.ROOT, "hosts=%d parallel=%d max_startups=%d rtt_ms=%d reps=%d%n", hosts, parallel,
+                    maxStartups, rttMs, reps);
+            Side loop = side("loopback", direct, hosts, parallel, reps, pm2, dir, server);
+            Side net = side("rtt" + rttMs + "ms", delayed, hosts, parallel, reps, pm2, dir, server);
+            System.out.printf(Locale.ROOT, "exec_requests_per_host=%.2f (goal: 1)%n", net.execsPerHost);
+            System.out.printf(Locale.ROOT, "unknown_results=%d (goal: 0; of %d results, sshd dropping beyond %d "
+                    + "unauthenticated) handshakes_dropped=%d%n", loop.unknown + net.unknown,
+                    2 * (reps + 1) * (hosts + 1), maxStartups, server.stats()[1]);
+            if (FIRST_UNKNOWN.get() != null) {
+                System.out.println("first_unknown_finding=" + FIRST_UNKNOWN.get());
+            }
+            System.out.printf(Locale.ROOT, "ratio_loopback=%.2f%n", loop.ratio());
+            System.out.printf(Locale.ROOT, "ratio=%.2f (%d hosts vs 1 at --parallel %d, RTT %d ms modelled)%n",
+                    net.ratio(), hosts, parallel, rttMs);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * The "hosts": the sshd and the relay in a JVM of their own ({@code serve}), so that the client's CPU is
+     * measured apart from theirs and their shells'. It prints {@code ports SSHD RELAY HOSTKEY}, answers each
+     * {@code stats} line on stdin with {@code stats EXECS DROPPED}, and stops when stdin ends.
+     */
+    private static final class Server implements AutoCloseable {
+        final Process process;
+        final java.io.BufferedReader out;
+        final java.io.PrintStream in;
+        final int sshdPort;
+        final int relayPort;
+        final String hostKeyLine;
+
+        private Server(Process process) throws IOException {
+            this.process = process;
+            this.out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.in = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            String[] ports = out.readLine().split(" ", 4);
+            sshdPort = Integer.parseInt(ports[1]);
+            relayPort = Integer.parseInt(ports[2]);
+            hostKeyLine = ports[3];
+        }
+
+        static Server start(Path dir, int maxStartups, int rttMs) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new Server(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    SshFanOutBench.class.getName(), "serve", dir.toString(), String.valueOf(maxStartups),
+                    String.valueOf(rttMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+
+        /** {exec requests, dropped handshakes} so far. */
+        synchronized int[] stats() throws IOException {
+            in.println("stats");
+            String[] f = out.readLine().split(" ");
+            return new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2])};
+        }
+
+        /** CPU seconds of the server JVM and its reaped children (the shells). */
+        double cpuSeconds() throws IOException {
+            return cpu("/proc/" + process.pid() + "/stat", true);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            in.close();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The server side: sshd and relay until stdin ends. */
+    private static void serve(Path dir, int maxStartups, int rttMs) throws Exception {
+        AtomicInteger execs = new AtomicInteger();
+        AtomicInteger dropped = new AtomicInteger();
+        java.security.KeyPair hostKey = rsa();
         List<PublicKey> keys = new ArrayList<>();
-        for (AuthorizedKeyEntry e : AuthorizedKeyEntry.readAuthorizedKeys(auth)) {
+        for (AuthorizedKeyEntry e : AuthorizedKeyEntry.readAuthorizedKeys(dir.resolve("authorized_keys"))) {
             keys.add(e.resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
         }
-        Pm2Settings pm2 = standInPm2(dir);
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(0);
@@ -98,38 +189,18 @@ public final class SshFanOutBench {
             sshd.addSessionListener(new MaxStartups(maxStartups, dropped));
         }
         sshd.start();
-        try (ServerSocketChannel sock = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-             DelayRelay relay = new DelayRelay(sshd.getPort(), Duration.ofNanos(rttMs * 1_000_000L / 2))) {
-            sock.bind(UnixDomainSocketAddress.of(pm2.pm2Home().resolve("rpc.sock")));
-            String hostKeyLine = PublicKeyEntry.toString(hostKey.getPublic());
-            Path knownHosts = Files.writeString(dir.resolve("known_hosts"),
-                    "[127.0.0.1]:" + sshd.getPort() + " " + hostKeyLine + "\n"
-                            + "[127.0.0.1]:" + relay.port() + " " + hostKeyLine + "\n");
-            SshSettings direct = new SshSettings(System.getProperty("user.name"), "127.0.0.1", sshd.getPort(), key, null,
-                    null, knownHosts, Duration.ofSeconds(20), Duration.ofSeconds(30));
-            SshSettings delayed = new SshSettings(System.getProperty("user.name"), "127.0.0.1", relay.port(), key, null,
-                    null, knownHosts, Duration.ofSeconds(20), Duration.ofSeconds(30));
-            System.out.printf(Locale.ROOT, "hosts=%d parallel=%d max_startups=%d rtt_ms=%d reps=%d%n", hosts, parallel,
-                    maxStartups, rttMs, reps);
-            Side loop = side("loopback", direct, hosts, parallel, reps, pm2, dir, execs, dropped);
-            Side net = side("rtt" + rttMs + "ms", delayed, hosts, parallel, reps, pm2, dir, execs, dropped);
-            System.out.printf(Locale.ROOT, "exec_requests_per_host=%.2f (goal: 1)%n", net.execsPerHost);
-            System.out.printf(Locale.ROOT, "unknown_results=%d (goal: 0; of %d results, sshd dropping beyond %d "
-                    + "unauthenticated) handshakes_dropped=%d%n", loop.unknown + net.unknown,
-                    2 * (reps + 1) * (hosts + 1), maxStartups, dropped.get());
-            if (FIRST_UNKNOWN.get() != null) {
-                System.out.println("first_unknown_finding=" + FIRST_UNKNOWN.get());
-            }
-            System.out.printf(Locale.ROOT, "ratio_loopback=%.2f%n", loop.ratio());
-            System.out.printf(Locale.ROOT, "ratio=%.2f (%d hosts vs 1 at --parallel %d, RTT %d ms modelled)%n",
-                    net.ratio(), hosts, parallel, rttMs);
-        } finally {
-            sshd.stop(true);
-            try (var files = Files.walk(dir)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
+        try (DelayRelay relay = new DelayRelay(sshd.getPort(), Duration.ofNanos(rttMs * 1_000_000L / 2))) {
+            System.out.println("ports " + sshd.getPort() + " " + relay.port() + " " + PublicKeyEntry.toString(hostKey.getPublic()));
+            System.out.flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.equals("stats")) {
+                    System.out.println("stats " + execs.get() + " " + dropped.get());
+                    System.out.flush();
                 }
             }
+        } finally {
+            sshd.stop(true);
         }
     }
 
@@ -142,38 +213,41 @@ public final class SshFanOutBench {
 
     /** 1 host and HOSTS hosts over one path, interleaved, after one warm-up round. */
     private static Side side(String name, SshSettings s, int hosts, int parallel, int reps, Pm2Settings pm2, Path dir,
-            AtomicInteger execs, AtomicInteger dropped) throws Exception {
+            Server server) throws Exception {
         double[] one = new double[reps];
         double[] many = new double[reps];
         double[] cpuMany = new double[reps];
-        double[] cpuShells = new double[reps];
+        double[] cpuShells = new double[reps]; // the server side: sshd, relay and the shells
         int unknown = 0;
         int execsMany = 0;
-        int drops0 = dropped.get();
+        int drops0 = server.stats()[1];
         for (int r = -1; r < reps; r++) { // the first round warms the JIT and is left out
             long t0 = System.nanoTime();
             unknown += unknowns(RemoteChecks.runAll(List.of(s), parallel, AlertsJob.CHECK, Clock.systemUTC(),
                     t -> alerts(t, pm2, dir)));
             long t1 = System.nanoTime();
-            int e0 = execs.get();
-            double[] c0 = cpuSeconds();
+            int e0 = server.stats()[0];
+            double c0 = cpu("/proc/self/stat", false);
+            double s0 = server.cpuSeconds();
             unknown += unknowns(RemoteChecks.runAll(Collections.nCopies(hosts, s), parallel, AlertsJob.CHECK,
                     Clock.systemUTC(), t -> alerts(t, pm2, dir)));
-            double[] c1 = cpuSeconds();
             long t2 = System.nanoTime();
-            execsMany = execs.get() - e0;
+            double c1 = cpu("/proc/self/stat", false);
+            double s1 = server.cpuSeconds();
+            execsMany = server.stats()[0] - e0;
             if (r >= 0) {
                 one[r] = (t1 - t0) / 1e9;
                 many[r] = (t2 - t1) / 1e9;
-                cpuMany[r] = (c1[0] - c0[0] + c1[1] - c0[1]) / hosts;
-                cpuShells[r] = (c1[1] - c0[1]) / hosts;
+                cpuMany[r] = (c1 - c0) / hosts;
+                cpuShells[r] = (s1 - s0) / hosts;
             }
         }
         Side side = new Side(median(one), median(many), execsMany / (double) hosts, unknown);
-        System.out.printf(Locale.ROOT, "[%s] one_host_s=%.3f (runs %s) hosts_s=%.3f (runs %s) cpu_s_per_host=%.3f "
-                        + "(of which the remote shells %.3f) exec_requests_per_host=%.2f unknown=%d dropped=%d ratio_%s=%.2f%n",
+        System.out.printf(Locale.ROOT, "[%s] one_host_s=%.3f (runs %s) hosts_s=%.3f (runs %s) client_cpu_s_per_host=%.3f "
+                        + "server_cpu_s_per_host=%.3f (sshd, relay, shells) exec_requests_per_host=%.2f unknown=%d "
+                        + "dropped=%d ratio_%s=%.2f%n",
                 name, side.one, Arrays.toString(round(one)), side.many, Arrays.toString(round(many)), median(cpuMany),
-                median(cpuShells), side.execsPerHost, unknown, dropped.get() - drops0, name, side.ratio());
+                median(cpuShells), side.execsPerHost, unknown, server.stats()[1] - drops0, name, side.ratio());
         return side;
     }
 
@@ -211,15 +285,16 @@ public final class SshFanOutBench {
     }
 
     /**
-     * User + system CPU seconds of this process ([0]: the client and the sshd) and of its reaped children ([1]: the
-     * remote shells and what they ran), from {@code /proc/self/stat} (100 Hz ticks).
+     * User + system CPU seconds of a process from its {@code stat} file (100 Hz ticks), with its reaped children
+     * when asked.
      */
-    private static double[] cpuSeconds() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
+    private static double cpu(String statFile, boolean children) throws IOException {
+        String stat = Files.readString(Path.of(statFile));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14-17 of stat (utime stime cutime cstime) are 11-14 after the command name and state
-        return new double[] {(Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
-                (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0};
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12])
+                + (children ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
+        return ticks / 100.0;
     }
 
     private static double[] round(double[] v) {
