@@ -40,7 +40,8 @@ public final class TargetOptions {
     Duration commandTimeout;
 
     @Option(names = "--parallel", paramLabel = "N",
-            description = "Hosts checked at the same time (default: " + RemoteChecks.DEFAULT_PARALLEL + ").")
+            description = "Hosts checked at the same time (default: " + RemoteChecks.DEFAULT_PARALLEL
+                    + ", as pdsh and pssh; SSH handshakes are paced separately).")
     Integer parallel;
 
     boolean remote() {

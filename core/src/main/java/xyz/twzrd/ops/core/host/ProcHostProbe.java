@@ -1,9 +1,7 @@
 package xyz.twzrd.ops.core.host;
 
-import xyz.twzrd.ops.core.exec.Command;
-import xyz.twzrd.ops.core.exec.CommandException;
-import xyz.twzrd.ops.core.exec.CommandResult;
 import xyz.twzrd.ops.core.exec.CommandRunner;
+import xyz.twzrd.ops.core.exec.FramedScript;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,19 +15,18 @@ import java.util.function.Function;
  * with coreutils (or busybox) and nothing else installed. A metric whose command fails or prints something
  * unexpected is left null with the reason, so it grades UNKNOWN.
  *
- * <p>All five run in one command (one {@code sh -c} of a fixed script, never built from input): over SSH that is
- * one exec channel and one remote shell per snapshot instead of five. Each part's output is framed by marker lines
- * with its exit status and first error line, so every metric still fails or parses on its own and its message
- * names its own command. On this machine ({@link CommandRunner#isLocal()}) {@code df} gets {@code -l}: local file
+ * <p>All five run in one command (one {@code sh -c} of a fixed script, never built from input, {@link FramedScript}):
+ * over SSH that is one exec channel and one remote shell per snapshot instead of five; the alerts job runs these
+ * parts and PM2's in one script ({@link #parts()}, {@link #snapshot(Map)}). Each part's output is framed by marker
+ * lines with its exit status and first error line, so every metric still fails or parses on its own and its
+ * message names its own command. On this machine ({@link CommandRunner#isLocal()}) {@code df} gets {@code -l}: local file
  * systems only, as the OSHI probe lists them.
  */
 public final class ProcHostProbe implements HostProbe {
-    static final String BEGIN = "@@twzrd-facts-begin";
-    static final String END = "@@twzrd-facts-end ";
-
     /** The parts of the facts command, in output order. */
     private static final List<String> PARTS = List.of("cat /proc/meminfo", "cat /proc/loadavg", "nproc",
             "cat /proc/uptime", "df -P -T -k");
+    private static final long MAX_OUTPUT = 4L * 1024 * 1024;
 
     private final CommandRunner runner;
     private final Duration timeout;
@@ -44,23 +41,41 @@ public final class ProcHostProbe implements HostProbe {
     }
 
     /**
-     * The fixed script: per part, a begin line, the part's stdout, then {@code \n@@twzrd-facts-end RC FIRST-ERROR-LINE}
-     * (stdout goes straight through fd 3, stderr is captured for its first line).
+     * The facts as parts of a {@link FramedScript} (fixed text, nothing from input), named by their commands; a
+     * caller may run them in one script with parts of its own and hand the outcomes to {@link #snapshot(Map)}. There,
+     * {@code df} is killed after the probe's timeout, so that a hung {@code df} fails alone.
      */
-    static String script(boolean local) {
-        StringBuilder b = new StringBuilder("exec 3>&1; ");
-        for (String part : PARTS) {
-            String cmd = part.startsWith("df") && local ? part + " -l" : part;
-            b.append("printf '%s\\n' '").append(BEGIN).append("'; e=$(").append(cmd).append(" 2>&1 >&3); r=$?; ")
-                    .append("printf '\\n%s%s %s\\n' '").append(END).append("' \"$r\" \"$(printf '%s' \"$e\" | head -n 1)\"; ");
-        }
-        return b.toString();
+    public List<FramedScript.Part> parts() {
+        return parts(runner.isLocal(), timeout);
+    }
+
+    /**
+     * @param dfTimeout how long {@code df} may run (the part that hangs on a dead network mount; the {@code /proc}
+     *                  reads and {@code nproc} cannot), null: the whole command's timeout only
+     */
+    static List<FramedScript.Part> parts(boolean local, Duration dfTimeout) {
+        return PARTS.stream().map(p -> p.startsWith("df") ? FramedScript.Part.of(p, local ? p + " -l" : p, dfTimeout)
+                : FramedScript.Part.of(p, p)).toList();
+    }
+
+    /** How long the facts command may take. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** How much output the facts may print. */
+    public static long maxOutput() {
+        return MAX_OUTPUT;
     }
 
     @Override
     public HostSnapshot snapshot() {
+        return snapshot(new FramedScript("", parts(runner.isLocal(), null)).run(runner, timeout, MAX_OUTPUT));
+    }
+
+    /** The snapshot from the outcomes of {@link #parts()} (run by the caller, possibly with other parts). */
+    public HostSnapshot snapshot(Map<String, FramedScript.Outcome> parts) {
         Map<String, String> problems = new LinkedHashMap<>();
-        Map<String, Part> parts = facts(problems);
         ProcParsers.MemInfo mem = read(parts, problems, List.of("memory", "swap"), ProcParsers::meminfo, "cat /proc/meminfo");
         ProcParsers.LoadAvg load = read(parts, problems, List.of("load"), ProcParsers::loadavg, "cat /proc/loadavg");
         Integer cpus = read(parts, problems, List.of("load"), ProcParsers::nproc, "nproc");
@@ -73,69 +88,19 @@ public final class ProcHostProbe implements HostProbe {
                 load == null ? null : load.load15(), cpus, uptime, fs, problems);
     }
 
-    /** One part's outcome: its stdout when it exited 0, else the reason it failed. */
-    private record Part(String stdout, String failure) {
-    }
-
-    /**
-     * Runs the facts command once and splits its output into parts; when the command itself fails, every part
-     * fails with that reason. Output without the frame lines (not the script's) goes whole to every parser.
-     */
-    private Map<String, Part> facts(Map<String, String> problems) {
-        Command cmd = Command.of("sh", "-c", script(runner.isLocal())).withTimeout(timeout).withMaxOutput(4 * 1024 * 1024);
-        Map<String, Part> out = new LinkedHashMap<>();
-        String failure;
-        try {
-            CommandResult r = runner.run(cmd);
-            String text = r.stdout();
-            if (!text.contains(BEGIN)) {
-                for (String p : PARTS) {
-                    out.put(p, r.ok() ? new Part(text, null) : new Part(null, "'" + p + "' exited " + r.exitCode() + ": " + r.firstErrorLine()));
-                }
-                return out;
-            }
-            split(text, out);
-            return out;
-        } catch (CommandException e) {
-            failure = e.getMessage();
-        }
-        for (String p : PARTS) {
-            out.put(p, new Part(null, "'" + p + "' failed: " + failure));
-        }
-        return out;
-    }
-
-    private static void split(String text, Map<String, Part> out) {
-        int pos = 0;
-        for (String p : PARTS) {
-            int b = text.indexOf(BEGIN + "\n", pos);
-            int e = b < 0 ? -1 : text.indexOf("\n" + END, b);
-            if (e < 0) {
-                out.put(p, new Part(null, "'" + p + "' printed no complete answer (output cut short)"));
-                continue;
-            }
-            String stdout = text.substring(b + BEGIN.length() + 1, e);
-            int lineEnd = text.indexOf('\n', e + 1 + END.length());
-            String status = text.substring(e + 1 + END.length(), lineEnd < 0 ? text.length() : lineEnd);
-            pos = lineEnd < 0 ? text.length() : lineEnd;
-            int sp = status.indexOf(' ');
-            String rc = sp < 0 ? status : status.substring(0, sp);
-            String err = sp < 0 ? "" : status.substring(sp + 1).strip();
-            if (rc.equals("0")) {
-                out.put(p, new Part(stdout, null));
-            } else {
-                String first = err.isEmpty() ? stdout.strip().lines().findFirst().orElse("") : err;
-                out.put(p, new Part(null, "'" + p + "' exited " + rc + ": " + (first.length() > 300 ? first.substring(0, 300) + "..." : first)));
-            }
-        }
-    }
-
     /** Parses one part's output; on failure records the reason under each affected finding id. */
-    private <T> T read(Map<String, Part> parts, Map<String, String> problems, List<String> ids, Function<String, T> parser,
-            String part) {
-        Part p = parts.get(part);
-        String reason = p.failure();
-        if (reason == null) {
+    private <T> T read(Map<String, FramedScript.Outcome> parts, Map<String, String> problems, List<String> ids,
+            Function<String, T> parser, String part) {
+        FramedScript.Outcome p = parts.get(part);
+        String reason;
+        if (p == null) {
+            reason = "'" + part + "' was not run";
+        } else if (p.failure() != null) {
+            reason = p.failure();
+        } else if (!p.ok()) {
+            String first = p.error().isEmpty() ? p.stdout().strip().lines().findFirst().orElse("") : p.error();
+            reason = "'" + part + "' exited " + p.exitCode() + ": " + (first.length() > 300 ? first.substring(0, 300) + "..." : first);
+        } else {
             try {
                 return parser.apply(p.stdout());
             } catch (IllegalArgumentException e) {

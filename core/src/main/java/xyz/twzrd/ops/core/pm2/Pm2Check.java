@@ -45,10 +45,19 @@ public final class Pm2Check {
         this(client, config, new StateFolder(stateDir, "alerts", Instant.now()));
     }
 
+    /** With a command of its own for each read ({@link Pm2Client}). */
     public Report run(Instant now) {
+        return run(now, client);
+    }
+
+    /**
+     * With the reads from {@code facts} (e.g. {@link Pm2Client#framed}: one script with the host facts); only
+     * stopping looping apps ({@code pm2.stop-looping}) runs a command of its own.
+     */
+    public Report run(Instant now, Pm2Facts facts) {
         Pm2Daemon daemon;
         try {
-            daemon = client.daemon();
+            daemon = facts.daemon();
         } catch (Pm2Exception e) {
             return new Report(List.of(Finding.unknown(PM2, e.getMessage())), List.of());
         }
@@ -61,7 +70,7 @@ public final class Pm2Check {
         }
         List<Pm2Process> apps;
         try {
-            apps = client.jlist();
+            apps = facts.jlist();
         } catch (Pm2Exception e) {
             return new Report(List.of(Finding.unknown(PM2, e.getMessage())), List.of());
         }
@@ -72,7 +81,7 @@ public final class Pm2Check {
         Instant previousRun = CrashAccounting.previousRun(state).orElse(null);
         out.add(CrashAccounting.account(state, apps, now));
         List<CrashLoopDetector.Evidence> looping = new ArrayList<>();
-        out.add(crashLoop(apps, now, previousRun, looping));
+        out.add(crashLoop(facts, apps, now, previousRun, looping));
         String rule = "more than " + config.getCrashLoopRestarts() + " exits within " + Durations.format(config.crashLoopWindow());
         return new Report(inLoop(out, apps, looping, rule), ProcessSummary.of(apps));
     }
@@ -170,7 +179,7 @@ public final class Pm2Check {
         return new Finding("process:" + label, s, (double) a.restarts(), "restarts", null, null, msg, d);
     }
 
-    private Finding crashLoop(List<Pm2Process> apps, Instant now, Instant previousRun,
+    private Finding crashLoop(Pm2Facts facts, List<Pm2Process> apps, Instant now, Instant previousRun,
                               List<CrashLoopDetector.Evidence> loopingOut) {
         int max = config.getCrashLoopRestarts();
         Duration window = config.crashLoopWindow();
@@ -180,8 +189,8 @@ public final class Pm2Check {
         Instant since = previousRun == null || previousRun.isAfter(now.minus(window)) ? now.minus(window) : previousRun;
         List<CrashLoopDetector.Evidence> evidence;
         try {
-            String log = client.tailDaemonLog(apps, config.getDaemonLogBytes());
-            evidence = CrashLoopDetector.evidence(log, client.utcOffset(), since, window);
+            String log = facts.daemonLog(apps, config.getDaemonLogBytes());
+            evidence = CrashLoopDetector.evidence(log, facts.utcOffset(), since, window);
         } catch (Pm2Exception e) {
             return Finding.unknown(CRASH_LOOP, "no crash-loop evidence: " + e.getMessage());
         }

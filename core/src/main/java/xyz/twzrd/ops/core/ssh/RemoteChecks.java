@@ -25,15 +25,18 @@ import java.util.concurrent.Future;
  * its MaxStartups (10 unauthenticated at once by default) before they authenticate. At most
  * {@value #HANDSHAKES} handshakes of one run are in flight at first (never more than {@code parallel}); a dropped
  * handshake halves that limit and is retried after a randomised, growing pause (up to {@value #CONNECT_ATTEMPTS}
- * attempts), each completed one raises it by one again. Only drops are retried: a refused port, a timeout, an
+ * attempts); each completed one raises it by one until the first drop, by one per limit's worth after it. Only drops are retried: a refused port, a timeout, an
  * unknown host key or a refused key fail at once.
  */
 public final class RemoteChecks {
     /** Finding id of a host that could not be reached. */
     public static final String CONNECTION = "connection";
 
-    /** Hosts checked at the same time unless told otherwise. */
-    public static final int DEFAULT_PARALLEL = 4;
+    /**
+     * Hosts checked at the same time unless told otherwise: pdsh's and pssh's default fan-out (Ansible's forks: 5).
+     * Safe against one sshd's MaxStartups since handshakes are paced separately ({@value #HANDSHAKES} at first).
+     */
+    public static final int DEFAULT_PARALLEL = 32;
 
     /** A check to run on one connected target. */
     @FunctionalInterface
@@ -53,13 +56,17 @@ public final class RemoteChecks {
     }
 
     /**
-     * Limits the handshakes in flight across the hosts of one run: additive increase on each completed
-     * handshake, halved on each dropped one.
+     * Limits the handshakes in flight across the hosts of one run, as TCP paces its window: until the first drop,
+     * each completed handshake raises the limit by one; a dropped one halves it; after a drop the limit grows by one
+     * per {@code limit} completed handshakes only, so that it stays near what the server accepts instead of
+     * overshooting it again and again.
      */
     static final class HandshakeGate {
         private final int max;
         private int limit;
         private int inFlight;
+        private boolean dropSeen;
+        private int completed;
 
         HandshakeGate(int max) {
             this.max = Math.max(1, max);
@@ -75,7 +82,14 @@ public final class RemoteChecks {
 
         synchronized void release(boolean dropped) {
             inFlight--;
-            limit = dropped ? Math.max(1, limit / 2) : Math.min(max, limit + 1);
+            if (dropped) {
+                limit = Math.max(1, limit / 2);
+                dropSeen = true;
+                completed = 0;
+            } else if (!dropSeen || ++completed >= limit) {
+                limit = Math.min(max, limit + 1);
+                completed = 0;
+            }
             notifyAll();
         }
 
