@@ -6,9 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 
 /** The {@code twzrd-ops} command. Exit codes: 0 OK, 1 ALERT, 2 EMERGENCY, 3 UNKNOWN or bad usage. */
 @Command(name = "twzrd-ops",
@@ -21,23 +19,26 @@ public final class Main implements Runnable {
     public static final int UNKNOWN = 3;
 
     /**
-     * The subcommands by name, in the order help lists them. Building a subcommand's model (picocli reads its
+     * The subcommands' names, in the order help lists them. Building a subcommand's model (picocli reads its
      * annotations by reflection) is most of the runner's start-up, so a run builds only the one it names
      * ({@link #commandLine(PrintWriter, PrintWriter, String[])}); help, a bad name or no name get them all.
      */
-    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final List<String> SUBCOMMANDS =
+            List.of("alerts", "health-check", "pm2-restart", "audit", "history", "logs", "schedule", "help");
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("alerts", AlertsCommand::new);
-        m.put("health-check", HealthCheckCommand::new);
-        m.put("pm2-restart", Pm2RestartCommand::new);
-        m.put("audit", AuditCommand::new);
-        m.put("history", HistoryCommand::new);
-        m.put("logs", LogsCommand::new);
-        m.put("schedule", ScheduleCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return m;
+    /** A new subcommand object of that name (a switch, not a map of constructors: only its class is loaded). */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "alerts" -> new AlertsCommand();
+            case "health-check" -> new HealthCheckCommand();
+            case "pm2-restart" -> new Pm2RestartCommand();
+            case "audit" -> new AuditCommand();
+            case "history" -> new HistoryCommand();
+            case "logs" -> new LogsCommand();
+            case "schedule" -> new ScheduleCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     @CommandLine.Spec
@@ -68,11 +69,12 @@ public final class Main implements Runnable {
     /** The command line for these arguments: only the subcommand they name, or all of them (help, a bad name). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        Supplier<Object> named = args.length == 0 || "help".equals(args[0]) ? null : SUBCOMMANDS.get(args[0]);
-        if (named != null) {
-            cl.addSubcommand(args[0], named.get());
+        if (args.length > 0 && !"help".equals(args[0]) && SUBCOMMANDS.contains(args[0])) {
+            cl.addSubcommand(args[0], subcommand(args[0]));
         } else {
-            SUBCOMMANDS.forEach((name, sub) -> cl.addSubcommand(name, sub.get()));
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
         }
         cl.setOut(out);
         cl.setErr(err);
