@@ -73,6 +73,11 @@ final class LiteralFilter {
      *                 grams; null for none
      */
     LiteralFilter(List<byte[]> literals, ByteBuffer sample) {
+        this(literals, sample, null);
+    }
+
+    /** With a preferred search (used when it can search these literals), for tests and benchmarks; null to choose. */
+    LiteralFilter(List<byte[]> literals, ByteBuffer sample, Mode prefer) {
         this.literals = literals.toArray(new byte[0][]);
         int min = Integer.MAX_VALUE;
         int max = 0;
@@ -91,10 +96,12 @@ final class LiteralFilter {
         int[] cover = rareCover(this.literals, freq);
         double rareCost = cover == null ? Double.MAX_VALUE : cost(cover, freq);
         boolean grams = min >= FAST_MIN;
-        if (cover != null && (!grams || rareCost <= GRAM_COST)) {
+        boolean rare = prefer == null ? !grams || rareCost <= GRAM_COST
+                : prefer == Mode.RARE || prefer == Mode.GRAMS && !grams;
+        if (cover != null && rare) {
             mode = Mode.RARE;
             useCover(cover);
-        } else if (grams) {
+        } else if (grams && prefer != Mode.FIRST_BYTE) {
             mode = Mode.GRAMS;
             Map<Integer, Integer> seen = sample == null ? Map.of() : gramCounts(this.literals, sample);
             for (byte[] l : this.literals) {
@@ -285,7 +292,14 @@ final class LiteralFilter {
         for (int j = 0; j < lits.length; j++) {
             int s = i - offs[j];
             byte[] l = literals[lits[j]];
-            if (s >= from && s + l.length <= to && Bytes.regionMatches(b, s, l)) {
+            if (s < from || s + l.length > to) {
+                continue;
+            }
+            int m = 0;
+            while (m < l.length && b[s + m] == l[m]) {
+                m++;
+            }
+            if (m == l.length) {
                 return ((long) s << 16) | lits[j];
             }
         }

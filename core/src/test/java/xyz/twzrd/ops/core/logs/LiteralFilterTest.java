@@ -60,8 +60,14 @@ class LiteralFilterTest {
         for (List<byte[]> lits : sets) {
             byte[] text = randomText(rnd, 60_000);
             for (ByteBuffer sample : new ByteBuffer[] {null, ByteBuffer.wrap(text, 0, 20_000)}) {
-                LiteralFilter f = new LiteralFilter(lits, sample);
-                checkRandomRanges(f, lits, text, rnd, 1500);
+                checkRandomRanges(new LiteralFilter(lits, sample), lits, text, rnd, 1000);
+                // each search on its own, where it can search the set
+                for (LiteralFilter.Mode m : LiteralFilter.Mode.values()) {
+                    LiteralFilter f = new LiteralFilter(lits, sample, m);
+                    if (f.mode() == m) {
+                        checkRandomRanges(f, lits, text, rnd, 500);
+                    }
+                }
             }
         }
     }
@@ -82,6 +88,16 @@ class LiteralFilterTest {
                     .getBytes(StandardCharsets.UTF_8));
         }
         checkRandomRanges(f, lits, out.toByteArray(), rnd, 500);
+    }
+
+    @Test
+    void eachSearchCanBeChosenForTheDefaultPatterns() {
+        List<byte[]> lits = bytes("ERROR", "FATAL", "Unhandled", "uncaught", "Uncaught", "Error:");
+        for (LiteralFilter.Mode m : List.of(LiteralFilter.Mode.RARE, LiteralFilter.Mode.GRAMS, LiteralFilter.Mode.FIRST_BYTE)) {
+            assertThat(new LiteralFilter(lits, null, m).mode()).isEqualTo(m);
+        }
+        // too short for grams: rare bytes instead
+        assertThat(new LiteralFilter(bytes("RRO", "FATAL"), null, LiteralFilter.Mode.GRAMS).mode()).isEqualTo(LiteralFilter.Mode.RARE);
     }
 
     @Test
