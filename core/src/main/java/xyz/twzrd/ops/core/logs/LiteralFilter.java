@@ -15,12 +15,14 @@ import java.util.Map;
  *
  * <p><b>Rare bytes</b> (what {@code grep -F} and ripgrep do with {@code memchr}): every literal has a byte that is
  * rare in the text to scan (by the byte frequencies of a sample of it, without a sample by a table for log text);
- * up to {@value #MAX_TARGETS} such bytes cover the whole set. The loop reads eight bytes at a time and tests them
- * for all those bytes at once with a few word operations (SWAR); only where one of them occurs are the literals
- * that have it at a known offset compared exactly. For the default patterns on PM2 logs that is one candidate every
- * few hundred bytes, and the loop costs a few instructions per 8 bytes under either JIT compiler.
+ * up to {@value #MAX_TARGETS} such bytes cover the whole set (two bytes that differ in one bit count as one). The
+ * loop reads eight bytes at a time and tests them for all those bytes at once with a few word operations (SWAR);
+ * only where one of them occurs are the literals that have it at a known offset compared exactly. For
+ * {@code ERROR}, {@code FATAL}, {@code Unhandled} on PM2 logs that is one candidate every few hundred bytes, and
+ * the loop costs a few instructions per 8 bytes under either JIT compiler.
  *
- * <p><b>Sampled grams</b> (in the manner of Wu–Manber), for sets that no few rare bytes cover, when every literal
+ * <p><b>Sampled grams</b> (in the manner of Wu–Manber), for sets that no few rare bytes cover, or whose rare bytes
+ * are still frequent enough to cost more (the default patterns: {@code uncaught}), when every literal
  * has at least 5 bytes: the loop hashes the 4-byte grams at offsets 0, 2 and 4 of every 8 bytes (stepping by 6)
  * into a 64 KiB table marking two consecutive grams of each literal, the pair least frequent in the sample. Every
  * occurrence of a literal has one of its two grams at a sampled position, so unmarked entries prove that no literal
