@@ -36,8 +36,11 @@ import java.util.zip.GZIPInputStream;
  * memory stays bounded whatever the file sizes and line lengths.
  */
 public final class LogScanner {
-    /** Bytes per window buffer (one per thread). */
-    static final int WINDOW = 8 * 1024 * 1024;
+    /**
+     * Bytes per window buffer (one per thread), at least twice {@code maxLineCheck}. Small enough for the L2 cache:
+     * the read copies the bytes into it and the scan finds them there (8 MiB windows cost ~10% more CPU).
+     */
+    static final int WINDOW = 256 * 1024;
     /** Smallest range worth a thread of its own. */
     static final long PART_MIN = 32L * 1024 * 1024;
     /** Clock skew allowed when telling whether a rotated copy was written after the last scan. */

@@ -91,7 +91,10 @@ final class StreamScanner {
                 pos = ls;
                 break;
             }
-            line(b, ls, le, patterns.isPlain(found));
+            // the literal found proves the line only when it ends inside it (a literal with a line break or a
+            // trailing CR cannot be in a line)
+            int end = le > ls && b[le - 1] == '\r' ? le - 1 : le;
+            line(b, ls, le, patterns.isPlain(found) && c + filter.length(found) <= end);
             pos = le + 1;
         }
         if (pos >= n) {

@@ -35,6 +35,19 @@ class StreamScannerTest {
         randomRounds(List.of(LogPattern.literal("RRO"), LogPattern.literal("\u00e9"), LogPattern.regex("^x", null)), 60);
     }
 
+    @Test
+    void aLiteralSetOnRareBytesMatchesTheReferenceInEveryWindowSize() {
+        randomRounds(List.of(LogPattern.literal("ERROR"), LogPattern.literal("FATAL"), LogPattern.literal("Unhandled")), 200);
+    }
+
+    @Test
+    void aLiteralWithALineBreakOrATrailingCarriageReturnMatchesNoLine() {
+        List<LogPattern> patterns = List.of(LogPattern.literal("x\ny"), LogPattern.literal("ERROR\r"));
+        byte[] text = "a x\ny b\nERROR\r\nERROR\rc\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(scan(text, CAP + 8, new Random(3), null, patterns)).containsExactly("ERROR\rc");
+        assertThat(scan(text, CAP + 8, new Random(3), null, patterns)).isEqualTo(reference(text, patterns));
+    }
+
     private static void randomRounds(List<LogPattern> patterns, int rounds) {
         Random rnd = new Random(7);
         for (int round = 0; round < rounds; round++) {
