@@ -23,7 +23,7 @@ trap 'rm -rf "$dir"' EXIT
 echo "cpus=$(nproc) load=$(cut -d' ' -f1-3 /proc/loadavg) java=$(java -version 2>&1 | head -1) jq=$(jq --version)"
 "$root/twzrd-ops" --version >/dev/null   # the launcher's one-time work (build, class-data archive) is not timed
 jsa="$(ls -t "$root"/cli/target/twzrd-ops-all.*.jsa 2>/dev/null | head -n 1)"   # the launcher's archive for this build
-driver=(java -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10)
+driver=(java -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000)
 [ -n "$jsa" ] && driver+=(-XX:SharedArchiveFile="$jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 # the runner jar first: the archive was dumped for that class path, which may only be extended
 driver+=(-cp "$jar:$root/bench/target/classes" xyz.twzrd.ops.bench.HistoryBench)
