@@ -204,10 +204,7 @@ public final class HistoryStore {
             for (long at = lines.next(); at >= 0; at = lines.next()) {
                 byte[] b = lines.buf;
                 int len = lines.len;
-                int end = len;
-                while (end > 0 && (b[end - 1] == '\r' || b[end - 1] == ' ' || b[end - 1] == '\t')) {
-                    end--;
-                }
+                int end = trimmedEnd(b, len);
                 if (end == 0) {
                     continue;
                 }
