@@ -1,5 +1,6 @@
 package xyz.twzrd.ops.core.jobs;
 
+import xyz.twzrd.ops.core.testkit.LocalRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.twzrd.ops.core.CheckResult;
@@ -8,8 +9,6 @@ import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.config.OpsConfig;
-import xyz.twzrd.ops.core.exec.Command;
-import xyz.twzrd.ops.core.exec.CommandException;
 import xyz.twzrd.ops.core.exec.CommandResult;
 import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.exec.FramedScript;
@@ -38,7 +37,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -157,28 +155,6 @@ class AlertsScriptTest {
                 .hasMessage("'sh (PM2 daemon check)' failed: the SSH connection was lost");
     }
 
-    /** Counts the commands a real local runner runs. */
-    private static final class Counting implements CommandRunner {
-        final LocalCommandRunner local = new LocalCommandRunner();
-        final AtomicInteger commands = new AtomicInteger();
-
-        @Override
-        public CommandResult run(Command command) throws CommandException {
-            commands.incrementAndGet();
-            return local.run(command);
-        }
-
-        @Override
-        public String hostName() {
-            return local.hostName();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return true;
-        }
-    }
-
     @Test
     void oneCommandHereAndAHungPm2FailsAloneWithinItsTimeout() throws Exception {
         // a daemon that looks alive (this JVM's pid, a real socket) and a pm2 that never answers
@@ -189,7 +165,7 @@ class AlertsScriptTest {
         Files.writeString(home.resolve("pm2.log"), "");
         try (ServerSocketChannel sock = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             sock.bind(UnixDomainSocketAddress.of(home.resolve("rpc.sock")));
-            Counting counting = new Counting();
+            LocalRunner counting = LocalRunner.counting();
             ProcHostProbe here = new ProcHostProbe(counting, Duration.ofSeconds(30));
             Target target = new Target() {
                 @Override
@@ -213,7 +189,7 @@ class AlertsScriptTest {
             CheckResult r = new AlertsJob(config, new Pm2Settings(bin.toString(), home, Duration.ofMillis(700)), state,
                     Clock.systemUTC()).run(target);
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
-            assertThat(counting.commands.get()).as("commands of one alerts run").isEqualTo(1);
+            assertThat(counting.commands()).as("commands of one alerts run").isEqualTo(1);
             assertThat(r.finding("pm2").orElseThrow().severity()).isEqualTo(Severity.UNKNOWN);
             assertThat(r.finding("pm2").orElseThrow().message())
                     .isEqualTo("pm2 jlist timed out: it did not finish within 700ms (killed)");

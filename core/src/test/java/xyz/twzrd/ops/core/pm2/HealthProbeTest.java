@@ -1,15 +1,12 @@
 package xyz.twzrd.ops.core.pm2;
 
+import xyz.twzrd.ops.core.testkit.LocalRunner;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import xyz.twzrd.ops.core.testkit.FreePort;
-import xyz.twzrd.ops.core.exec.Command;
-import xyz.twzrd.ops.core.exec.CommandException;
-import xyz.twzrd.ops.core.exec.CommandResult;
-import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
 
 import java.io.IOException;
@@ -85,28 +82,8 @@ class HealthProbeTest {
         return "http://127.0.0.1:" + http.getAddress().getPort() + path;
     }
 
-    /** The local runner, saying it is remote: the probe then runs curl through it, as on an SSH target. */
-    static final class CurlHere implements CommandRunner {
-        final LocalCommandRunner local = new LocalCommandRunner();
-
-        @Override
-        public CommandResult run(Command command) throws CommandException {
-            return local.run(command);
-        }
-
-        @Override
-        public String hostName() {
-            return local.hostName();
-        }
-
-        @Override
-        public boolean isLocal() {
-            return false;
-        }
-    }
-
     static HealthProbe probe(String path) {
-        return new HealthProbe(path.equals("curl") ? new CurlHere() : new LocalCommandRunner());
+        return new HealthProbe(path.equals("curl") ? LocalRunner.sayingRemote() : new LocalCommandRunner());
     }
 
     @ParameterizedTest
