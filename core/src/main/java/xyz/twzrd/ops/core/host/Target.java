@@ -41,11 +41,14 @@ public interface Target extends AutoCloseable {
      * {@link LocalCommandRunner#LocalCommandRunner(Map)}).
      */
     static Target local(Map<String, String> baseEnv) {
-        return new Target() {
-            private final LocalCommandRunner runner = new LocalCommandRunner(baseEnv);
-            private final HostProbe probe = Files.isReadable(Path.of("/proc/meminfo"))
-                    ? new ProcHostProbe(runner, Duration.ofSeconds(30)) : new OshiHostProbe();
+        LocalCommandRunner runner = new LocalCommandRunner(baseEnv);
+        return of(runner, Files.isReadable(Path.of("/proc/meminfo"))
+                ? new ProcHostProbe(runner, Duration.ofSeconds(30)) : new OshiHostProbe());
+    }
 
+    /** The host that runner's commands run on, named as the runner names it, its metrics read by that probe. */
+    static Target of(CommandRunner runner, HostProbe probe) {
+        return new Target() {
             @Override
             public String name() {
                 return runner.hostName();

@@ -10,10 +10,8 @@ import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.exec.CommandResult;
-import xyz.twzrd.ops.core.exec.CommandRunner;
 import xyz.twzrd.ops.core.exec.FramedScript;
 import xyz.twzrd.ops.core.exec.LocalCommandRunner;
-import xyz.twzrd.ops.core.host.HostProbe;
 import xyz.twzrd.ops.core.host.HostSnapshot;
 import xyz.twzrd.ops.core.host.ProcHostProbe;
 import xyz.twzrd.ops.core.host.Target;
@@ -167,22 +165,7 @@ class AlertsScriptTest {
             sock.bind(UnixDomainSocketAddress.of(home.resolve("rpc.sock")));
             LocalRunner counting = LocalRunner.counting();
             ProcHostProbe here = new ProcHostProbe(counting, Duration.ofSeconds(30));
-            Target target = new Target() {
-                @Override
-                public String name() {
-                    return counting.hostName();
-                }
-
-                @Override
-                public CommandRunner runner() {
-                    return counting;
-                }
-
-                @Override
-                public HostProbe hostProbe() {
-                    return here;
-                }
-            };
+            Target target = Target.of(counting, here);
             OpsConfig config = new OpsConfig();
             config.getThresholds().getLoad().setAlert(1000.0).setEmergency(2000.0);
             long t0 = System.nanoTime();
