@@ -123,6 +123,9 @@ public final class CheckResult {
         if (v == null) {
             return Optional.empty();
         }
+        if (type.isInstance(v)) {
+            return Optional.of(type.cast(v)); // put by this run: no conversion
+        }
         return Optional.of(Json.mapper().convertValue(v, type));
     }
 

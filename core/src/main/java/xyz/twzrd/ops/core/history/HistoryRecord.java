@@ -1,11 +1,16 @@
 package xyz.twzrd.ops.core.history;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
+import xyz.twzrd.ops.core.JsonStream;
+import xyz.twzrd.ops.core.JsonStream.Codec;
 import xyz.twzrd.ops.core.Severity;
 
 /**
@@ -28,6 +33,33 @@ public record HistoryRecord(Instant at, String check, String host, Severity seve
         values = values == null ? Map.of() : Map.copyOf(values);
         findings = findings == null ? Map.of() : Map.copyOf(findings);
     }
+
+    /**
+     * One history line's JSON, written as {@link xyz.twzrd.ops.core.Json} writes a record (the order above, no
+     * null host) and read by {@link HistoryRecordParser} (null for a line that is not a whole record).
+     */
+    static final Codec<HistoryRecord> JSON = new Codec<>() {
+        @Override
+        public void write(JsonGenerator g, HistoryRecord r) throws IOException {
+            g.writeStartObject();
+            JsonStream.field(g, "at", r.at());
+            JsonStream.field(g, "check", r.check());
+            JsonStream.field(g, "host", r.host());
+            JsonStream.field(g, "severity", r.severity());
+            JsonStream.field(g, "values", r.values(), JsonStream.DOUBLE);
+            g.writeObjectFieldStart("findings");
+            for (Map.Entry<String, Severity> e : r.findings().entrySet()) {
+                JsonStream.field(g, e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        @Override
+        public HistoryRecord read(JsonParser p) throws IOException {
+            return HistoryRecordParser.record(p);
+        }
+    };
 
     /** The record of one result. */
     public static HistoryRecord of(CheckResult r) {

@@ -29,6 +29,7 @@ final class HistoryRecordParser {
     /** The record of one line's bytes, or null when the line is not a whole record. */
     static HistoryRecord parse(byte[] bytes, int offset, int length) {
         try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+            p.nextToken();
             HistoryRecord r = record(p);
             return r != null && p.nextToken() == null ? r : null; // anything after the record: not one line
         } catch (IOException | IllegalArgumentException e) {
@@ -45,8 +46,9 @@ final class HistoryRecordParser {
         }
     }
 
-    private static HistoryRecord record(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+    /** The record the parser is on (its first token), or null when it is not a whole record. */
+    static HistoryRecord record(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
             return null;
         }
         Instant at = null;

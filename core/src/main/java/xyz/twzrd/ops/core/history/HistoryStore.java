@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import xyz.twzrd.ops.core.AtomicFiles;
-import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.JsonStream;
 
 /**
  * The run history: JSON Lines, one {@link HistoryRecord} per line, in {@code history.jsonl} of the state folder.
@@ -66,7 +66,7 @@ public final class HistoryStore {
 
     /** Appends one record as one line, under an exclusive lock. */
     public void append(HistoryRecord record) throws IOException {
-        byte[] line = (Json.compact(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (JsonStream.compact(HistoryRecord.JSON, record) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             locked(() -> {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

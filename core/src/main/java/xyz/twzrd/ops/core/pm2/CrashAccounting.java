@@ -5,6 +5,11 @@ import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.Times;
 import xyz.twzrd.ops.core.StateFolder;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import xyz.twzrd.ops.core.JsonStream;
+import xyz.twzrd.ops.core.JsonStream.Codec;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,54 @@ public final class CrashAccounting {
         Baseline {
             apps = apps == null ? Map.of() : new TreeMap<>(apps);
         }
+
+        /** The file's JSON: {@code {"takenAt": "...", "apps": {"web:0": {"name": "web", "restarts": 3}}}}. */
+        static final Codec<Baseline> JSON = new Codec<>() {
+            @Override
+            public void write(JsonGenerator g, Baseline b) throws IOException {
+                g.writeStartObject();
+                JsonStream.field(g, "takenAt", b.takenAt());
+                JsonStream.field(g, "apps", b.apps(), APP);
+                g.writeEndObject();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Baseline read(JsonParser p) throws IOException {
+                Instant[] at = new Instant[1];
+                Map<String, AppCount>[] apps = new Map[1];
+                return !JsonStream.object(p, (name, q) -> {
+                    switch (name) {
+                        case "takenAt" -> at[0] = JsonStream.instant(q);
+                        case "apps" -> apps[0] = JsonStream.map(q, APP);
+                        default -> JsonStream.skip(q);
+                    }
+                }) ? null : new Baseline(at[0], apps[0]);
+            }
+        };
+
+        private static final Codec<AppCount> APP = new Codec<>() {
+            @Override
+            public void write(JsonGenerator g, AppCount a) throws IOException {
+                g.writeStartObject();
+                JsonStream.field(g, "name", a.name());
+                g.writeNumberField("restarts", a.restarts());
+                g.writeEndObject();
+            }
+
+            @Override
+            public AppCount read(JsonParser p) throws IOException {
+                String[] n = new String[1];
+                long[] restarts = new long[1];
+                return !JsonStream.object(p, (name, q) -> {
+                    switch (name) {
+                        case "name" -> n[0] = JsonStream.string(q);
+                        case "restarts" -> restarts[0] = JsonStream.longValue(q);
+                        default -> JsonStream.skip(q);
+                    }
+                }) ? null : new AppCount(n[0], restarts[0]);
+            }
+        };
     }
 
     private CrashAccounting() {
@@ -49,12 +102,12 @@ public final class CrashAccounting {
      */
     static Optional<Baseline> previous(StateFolder folder) throws IOException {
         Path own = folder.own(FILE);
-        Optional<Baseline> mine = StateFiles.readOrSetAside(folder, own, Baseline.class);
+        Optional<Baseline> mine = StateFiles.readOrSetAside(folder, own, Baseline.JSON);
         if (mine.isPresent() || Files.exists(own)) {
             return mine;
         }
         try {
-            return StateFiles.read(folder.shared(FILE), Baseline.class);
+            return StateFiles.read(folder.shared(FILE), Baseline.JSON);
         } catch (IOException e) {
             return Optional.empty(); // the old shared file is only a starting point
         }
@@ -93,7 +146,7 @@ public final class CrashAccounting {
         Map<String, AppCount> current = new TreeMap<>();
         apps.forEach(a -> current.put(key(a), new AppCount(a.name(), a.restarts())));
         try {
-            StateFiles.write(file, new Baseline(now, current));
+            StateFiles.write(file, Baseline.JSON, new Baseline(now, current));
         } catch (IOException e) {
             return Finding.unknown(FINDING, "crash baseline not saved, so crashes cannot be counted: " + e.getMessage());
         }

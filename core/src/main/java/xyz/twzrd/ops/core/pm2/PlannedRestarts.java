@@ -1,5 +1,9 @@
 package xyz.twzrd.ops.core.pm2;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import xyz.twzrd.ops.core.JsonStream;
+import xyz.twzrd.ops.core.JsonStream.Codec;
 import xyz.twzrd.ops.core.StateFolder;
 
 import java.io.IOException;
@@ -35,6 +39,53 @@ public final class PlannedRestarts {
         Log {
             restarts = List.copyOf(restarts == null ? List.of() : restarts);
         }
+
+        /** The file's JSON: {@code {"restarts": [{"at": "...", "apps": {"web": 2}}]}}. */
+        static final Codec<Log> JSON = new Codec<>() {
+            @Override
+            public void write(JsonGenerator g, Log log) throws IOException {
+                g.writeStartObject();
+                JsonStream.field(g, "restarts", log.restarts(), ENTRY);
+                g.writeEndObject();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Log read(JsonParser p) throws IOException {
+                List<Entry>[] all = new List[1];
+                return !JsonStream.object(p, (name, q) -> {
+                    if ("restarts".equals(name)) {
+                        all[0] = JsonStream.list(q, ENTRY);
+                    } else {
+                        JsonStream.skip(q);
+                    }
+                }) ? null : new Log(all[0]);
+            }
+        };
+
+        private static final Codec<Entry> ENTRY = new Codec<>() {
+            @Override
+            public void write(JsonGenerator g, Entry e) throws IOException {
+                g.writeStartObject();
+                JsonStream.field(g, "at", e.at());
+                JsonStream.field(g, "apps", e.apps(), JsonStream.LONG);
+                g.writeEndObject();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Entry read(JsonParser p) throws IOException {
+                Instant[] at = new Instant[1];
+                Map<String, Long>[] apps = new Map[1];
+                return !JsonStream.object(p, (name, q) -> {
+                    switch (name) {
+                        case "at" -> at[0] = JsonStream.instant(q);
+                        case "apps" -> apps[0] = JsonStream.map(q, JsonStream.LONG);
+                        default -> JsonStream.skip(q);
+                    }
+                }) ? null : new Entry(at[0], apps[0]);
+            }
+        };
     }
 
     private PlannedRestarts() {
@@ -44,11 +95,11 @@ public final class PlannedRestarts {
     public static void record(Path stateDir, Instant at, List<String> apps) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         apps.forEach(a -> counts.merge(a, 1L, Long::sum));
-        List<Entry> all = new ArrayList<>(StateFiles.readOrSetAside(stateDir.resolve(FILE), Log.class, at)
+        List<Entry> all = new ArrayList<>(StateFiles.readOrSetAside(stateDir.resolve(FILE), Log.JSON, at)
                 .map(Log::restarts).orElse(List.of()));
         all.add(new Entry(at, counts));
         all.sort((a, b) -> a.at().compareTo(b.at()));
-        StateFiles.write(stateDir.resolve(FILE), new Log(all.subList(Math.max(0, all.size() - KEEP), all.size())));
+        StateFiles.write(stateDir.resolve(FILE), Log.JSON, new Log(all.subList(Math.max(0, all.size() - KEEP), all.size())));
     }
 
     /**
@@ -57,7 +108,7 @@ public final class PlannedRestarts {
      */
     public static void setAsideIfDamaged(StateFolder folder) {
         try {
-            StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.class);
+            StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.JSON);
         } catch (IOException e) {
             // not damaged but unreadable (permissions): recording the restart says so
         }
@@ -84,7 +135,7 @@ public final class PlannedRestarts {
     /** Planned restarts per app recorded after {@code since} (exclusive); a damaged file is set aside in the folder. */
     static Map<String, Long> since(StateFolder folder, Instant since) throws IOException {
         Map<String, Long> out = new HashMap<>();
-        List<Entry> all = StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.class).map(Log::restarts)
+        List<Entry> all = StateFiles.readOrSetAside(folder, folder.shared(FILE), Log.JSON).map(Log::restarts)
                 .orElse(List.of());
         for (Entry e : all) {
             if (e.at().isAfter(since)) {
@@ -95,6 +146,6 @@ public final class PlannedRestarts {
     }
 
     private static List<Entry> read(Path stateDir) throws IOException {
-        return StateFiles.read(stateDir.resolve(FILE), Log.class).map(Log::restarts).orElse(List.of());
+        return StateFiles.read(stateDir.resolve(FILE), Log.JSON).map(Log::restarts).orElse(List.of());
     }
 }

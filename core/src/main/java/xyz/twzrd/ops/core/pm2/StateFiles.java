@@ -1,7 +1,8 @@
 package xyz.twzrd.ops.core.pm2;
 
 import xyz.twzrd.ops.core.AtomicFiles;
-import xyz.twzrd.ops.core.Json;
+import xyz.twzrd.ops.core.JsonStream;
+import xyz.twzrd.ops.core.JsonStream.Codec;
 import xyz.twzrd.ops.core.StateFolder;
 
 import java.io.IOException;
@@ -11,14 +12,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Small JSON state files of the PM2 checks in the state dir, written atomically. */
+/** Small JSON state files of the PM2 checks in the state dir, written atomically, read and written without databind. */
 final class StateFiles {
     private StateFiles() {
     }
 
-    static <T> Optional<T> read(Path file, Class<T> type) throws IOException {
+    static <T> Optional<T> read(Path file, Codec<T> type) throws IOException {
         try {
-            return Optional.ofNullable(Json.mapper().readValue(Files.readString(file), type));
+            return Optional.ofNullable(JsonStream.read(type, Files.readString(file)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -30,7 +31,7 @@ final class StateFiles {
      * Reads a state file; one that exists but cannot be read (torn, not JSON, not this shape) is set aside in
      * {@code folder} (reported there once) and counts as missing, so the caller rebuilds it.
      */
-    static <T> Optional<T> readOrSetAside(StateFolder folder, Path file, Class<T> type) throws IOException {
+    static <T> Optional<T> readOrSetAside(StateFolder folder, Path file, Codec<T> type) throws IOException {
         try {
             return read(file, type);
         } catch (IOException e) {
@@ -42,8 +43,8 @@ final class StateFiles {
         }
     }
 
-    /** As {@link #readOrSetAside(StateFolder, Path, Class)}, outside a run's folder (the finding is not kept). */
-    static <T> Optional<T> readOrSetAside(Path file, Class<T> type, Instant now) throws IOException {
+    /** As {@link #readOrSetAside(StateFolder, Path, Codec)}, outside a run's folder (the finding is not kept). */
+    static <T> Optional<T> readOrSetAside(Path file, Codec<T> type, Instant now) throws IOException {
         try {
             return read(file, type);
         } catch (IOException e) {
@@ -55,7 +56,7 @@ final class StateFiles {
         }
     }
 
-    static void write(Path file, Object value) throws IOException {
-        AtomicFiles.writeString(file, Json.pretty(value));
+    static <T> void write(Path file, Codec<T> type, T value) throws IOException {
+        AtomicFiles.writeString(file, JsonStream.pretty(type, value));
     }
 }

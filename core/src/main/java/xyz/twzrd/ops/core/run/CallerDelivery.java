@@ -1,8 +1,8 @@
 package xyz.twzrd.ops.core.run;
 
 import xyz.twzrd.ops.core.CheckResult;
-import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertStateJson;
 import xyz.twzrd.ops.core.notify.NotificationResult;
 
 import java.io.IOException;
@@ -30,9 +30,12 @@ public final class CallerDelivery {
     public static String settle(CheckResult result, String alertStateJson, boolean delivered, String reason) {
         AlertOutcome state;
         try {
-            state = Json.mapper().readValue(alertStateJson, AlertOutcome.class);
-        } catch (IOException | IllegalArgumentException e) {
+            state = AlertStateJson.read(alertStateJson);
+        } catch (IOException | RuntimeException e) {
             return alertStateJson; // nothing this run could owe can be read back: leave it as it came
+        }
+        if (state == null) {
+            return alertStateJson;
         }
         AlertOutcome settled = state.settle(delivered);
         result.putSection(AlertOutcome.SECTION, settled);
@@ -40,6 +43,6 @@ public final class CallerDelivery {
                 ? new NotificationResult(NotificationResult.Status.SENT, 1, "")
                 : new NotificationResult(NotificationResult.Status.FAILED, 1,
                         (reason == null || reason.isBlank() ? "not delivered" : reason) + "; kept pending for the next run"));
-        return Json.compact(settled);
+        return AlertStateJson.compact(settled);
     }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import xyz.twzrd.ops.core.AtomicFiles;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Finding;
-import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.StateFolder;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertStateJson;
 import xyz.twzrd.ops.core.alertstate.AlertPolicy;
 import xyz.twzrd.ops.core.alertstate.AlertTracker;
 import xyz.twzrd.ops.core.history.HistoryRecord;
@@ -84,7 +84,7 @@ final class Recorder {
         AlertOutcome outcome = decided.settle(delivered);
         if (inStateFolder) {
             try {
-                AtomicFiles.writeString(stateFile, Json.pretty(outcome));
+                AtomicFiles.writeString(stateFile, AlertStateJson.pretty(outcome));
             } catch (IOException e) {
                 problems.add(Finding.unknown("alert-state", "alert state could not be saved: " + e.getMessage()));
             }
@@ -105,7 +105,8 @@ final class Recorder {
     /** The saved alert state; a damaged file is set aside (an ALERT naming it, once) and the state starts afresh. */
     private static AlertOutcome readState(Path stateFile, Instant now, List<Finding> problems) {
         try {
-            return Json.mapper().readValue(Files.readString(stateFile), AlertOutcome.class);
+            AlertOutcome saved = AlertStateJson.read(Files.readString(stateFile));
+            return saved == null ? AlertOutcome.EMPTY : saved;
         } catch (NoSuchFileException e) {
             return AlertOutcome.EMPTY; // first run
         } catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.Severity;
 import xyz.twzrd.ops.core.TextSummary;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertStateJson;
 import xyz.twzrd.ops.core.history.TrendSeries;
 import xyz.twzrd.ops.core.notify.NotificationResult;
 import xyz.twzrd.ops.core.notify.SlackMessage;
@@ -47,7 +48,7 @@ public record RunOutcome(CheckResult result, List<Path> reportFiles, List<String
 
     /** The alert state as JSON, for a caller that keeps it until the next run. */
     public String alertStateJson() {
-        return Json.compact(alertState());
+        return AlertStateJson.compact(alertState());
     }
 
     /** Whether the alert state says to notify now. */

@@ -3,6 +3,7 @@ package xyz.twzrd.ops.core.run;
 import xyz.twzrd.ops.core.CheckResult;
 import xyz.twzrd.ops.core.Json;
 import xyz.twzrd.ops.core.alertstate.AlertOutcome;
+import xyz.twzrd.ops.core.alertstate.AlertStateJson;
 import xyz.twzrd.ops.core.config.ConfigLayers;
 import xyz.twzrd.ops.core.logs.LogSource;
 import xyz.twzrd.ops.core.ssh.RemoteChecks;
@@ -148,8 +149,8 @@ public final class RunRequest {
         AlertOutcome state = AlertOutcome.EMPTY;
         if (previousAlertStateJson != null && !previousAlertStateJson.isBlank()) {
             try {
-                state = Json.mapper().readValue(previousAlertStateJson, AlertOutcome.class);
-            } catch (IOException e) {
+                state = java.util.Objects.requireNonNullElse(AlertStateJson.read(previousAlertStateJson), AlertOutcome.EMPTY);
+            } catch (IOException | RuntimeException e) {
                 state = AlertOutcome.EMPTY;
             }
         }
