@@ -48,4 +48,34 @@ class AtomicFilesTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("r.txt");
     }
+
+    @Test
+    void writtenFilesAreTheOwnersOnlyAndManyWritersLeaveNoTemp() throws Exception {
+        Path f = dir.resolve("alert-state-alerts.json");
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        java.util.List<Exception> failed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            Thread t = new Thread(() -> {
+                for (int k = 0; k < 25; k++) {
+                    try {
+                        AtomicFiles.writeString(f, "writer " + n + " " + k);
+                    } catch (IOException e) {
+                        failed.add(e);
+                    }
+                }
+            });
+            t.start();
+            writers.add(t);
+        }
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertThat(failed).isEmpty();
+        assertThat(Files.readString(f)).matches("writer \\d \\d+");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("alert-state-alerts.json");
+        }
+    }
 }
