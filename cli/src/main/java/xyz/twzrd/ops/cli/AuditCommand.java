@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import xyz.twzrd.ops.core.run.CheckKind;
 
 /** {@code twzrd-ops audit}: the quarterly tuning audit. Reads only; changes nothing on the host. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "audit", mixinStandardHelpOptions = true,
         description = {"Quarterly tuning audit: vm.swappiness, PM2 memory limits against RAM, log rotation, pending "
                 + "updates and reboot, and the names of the apps' environment variables (never their values).",
                 "Each finding says what was expected, what was found and the command that fixes it; nothing is changed "

@@ -10,7 +10,7 @@ import xyz.twzrd.ops.core.run.CheckKind;
 import xyz.twzrd.ops.core.run.RunRequest;
 
 /** {@code twzrd-ops health-check}: the weekly health check with its dated report set. */
-@Command(name = "health-check", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "health-check", mixinStandardHelpOptions = true,
         description = "Run the weekly health check; write health-report-YYYY-MM-DD.txt/.json/.html into --report-dir, "
                 + "compared with the previous report; append history and alert state.")
 final class HealthCheckCommand extends CheckCommand {

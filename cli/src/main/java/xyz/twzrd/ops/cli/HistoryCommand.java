@@ -14,7 +14,7 @@ import xyz.twzrd.ops.core.config.OpsConfig;
 import xyz.twzrd.ops.core.run.HistoryView;
 
 /** {@code twzrd-ops history}: the run history as a text table, or a trend page with --html. */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "history", mixinStandardHelpOptions = true,
         description = "Show the run history from --state-dir: a text table of recent runs, or a trend page (--html).")
 final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code twzrd-ops logs}: the log error scan on its own. */
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "logs", mixinStandardHelpOptions = true,
         description = "Scan log files for new error lines since the last scan; counts per file and top error signatures.")
 final class LogsCommand extends CheckCommand {
     private static final int SHOWN_SIGNATURES = 3;

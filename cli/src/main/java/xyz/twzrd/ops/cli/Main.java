@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The {@code twzrd-ops} command. Exit codes: 0 OK, 1 ALERT, 2 EMERGENCY, 3 UNKNOWN or bad usage. */
-@Command(name = "twzrd-ops",
+@Command(addMethodSubcommands = false, name = "twzrd-ops",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Checks a PM2 host on the ops schedule: hourly alerts, weekly health check, verified restarts.",

@@ -10,7 +10,7 @@ import xyz.twzrd.ops.core.run.CheckKind;
 import java.time.Duration;
 
 /** {@code twzrd-ops pm2-restart}: the verified restart. */
-@Command(name = "pm2-restart", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "pm2-restart", mixinStandardHelpOptions = true,
         description = {"Restart PM2 apps one by one and verify each: back online with a higher restart count and a "
                 + "fresh uptime, then the health URL answering 2xx before the deadline.",
                 "One app pm2 cannot restart never stops the others; each app has its own finding.",

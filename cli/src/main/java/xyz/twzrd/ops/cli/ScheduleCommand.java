@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code twzrd-ops schedule}: the crontab lines and logrotate rule of the ops schedule, printed or installed. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(addMethodSubcommands = false, name = "schedule", mixinStandardHelpOptions = true,
         description = {"Print the crontab lines of the ops schedule (hourly alerts, Monday 00:00 UTC health check, "
                 + "Friday 01:00 UTC verified restart) and a logrotate rule for their logs.",
                 "With --install, write them idempotently: only the managed block of the crontab is replaced."})
