@@ -25,12 +25,18 @@ import java.util.Objects;
  * came from, e.g. {@code thresholds.swap.alert: must be a number from 0 to 100, not 120.0 (from /etc/twzrd.yaml)}.
  */
 public final class ConfigLayers {
-    private record Layer(String source, JsonNode tree) {
+    /** A YAML layer (its tree), or an explicit value for one key whose tree is built only if databind merges it. */
+    private record Layer(String source, JsonNode yaml, String key, Object value) {
+        JsonNode tree() {
+            return yaml != null ? yaml : explicitTree(key, value);
+        }
     }
 
     private final List<Layer> layers = new ArrayList<>();
     private final List<ConfigException> problems = new ArrayList<>();
     private OpsConfig resolved;
+    /** How many layers the last {@link #resolve} merged with databind (tests: explicit values of plain keys take none). */
+    int databindMerges;
 
     private ConfigLayers() {
     }
@@ -50,7 +56,7 @@ public final class ConfigLayers {
             return this;
         }
         try {
-            add(source, OpsConfig.tree(text));
+            add(new Layer(source, OpsConfig.tree(text), null, null));
         } catch (ConfigException e) {
             problems.add(within(e, source));
         }
@@ -79,19 +85,7 @@ public final class ConfigLayers {
         if (value == null || (value instanceof String s && s.isBlank())) {
             return this;
         }
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode node = root;
-        String[] parts = key.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.putObject(parts[i]);
-        }
-        String leaf = parts[parts.length - 1];
-        if (value instanceof Duration || value instanceof Path) {
-            node.putPOJO(leaf, value instanceof Path p ? p.toString() : value);
-        } else {
-            node.set(leaf, OpsConfig.BIND.valueToTree(value));
-        }
-        add(source, root);
+        add(new Layer(source, null, key, value));
         return this;
     }
 
@@ -103,17 +97,7 @@ public final class ConfigLayers {
         if (value == null) {
             return this;
         }
-        if (!value.isBlank()) {
-            return set(source, key, value);
-        }
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode node = root;
-        String[] parts = key.split("\\.");
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = node.putObject(parts[i]);
-        }
-        node.put(parts[parts.length - 1], value);
-        add(source, root);
+        add(new Layer(source, null, key, value));
         return this;
     }
 
@@ -123,9 +107,28 @@ public final class ConfigLayers {
         return this;
     }
 
-    private void add(String source, JsonNode tree) {
+    private void add(Layer layer) {
         resolved = null;
-        layers.add(new Layer(Objects.requireNonNullElse(source, ""), tree));
+        layers.add(new Layer(Objects.requireNonNullElse(layer.source(), ""), layer.yaml(), layer.key(), layer.value()));
+    }
+
+    /** The tree databind merges for an explicit value: the key's path of sections down to the value. */
+    static JsonNode explicitTree(String key, Object value) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode node = root;
+        String[] parts = key.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.putObject(parts[i]);
+        }
+        String leaf = parts[parts.length - 1];
+        if (value instanceof Duration || value instanceof Path) {
+            node.putPOJO(leaf, value instanceof Path p ? p.toString() : value);
+        } else if (value instanceof String text) {
+            node.put(leaf, text); // what valueToTree makes of a String, without the mapper
+        } else {
+            node.set(leaf, OpsConfig.bind().valueToTree(value));
+        }
+        return root;
     }
 
     /**
@@ -141,14 +144,21 @@ public final class ConfigLayers {
             return resolved;
         }
         OpsConfig c = OpsConfig.defaults();
+        databindMerges = 0;
         Map<String, String> setBy = new LinkedHashMap<>();
         for (Layer l : layers) {
+            if (l.key() != null && ExplicitValues.apply(c, l.key(), l.value())) {
+                setBy.put(l.key(), l.source()); // the one leaf of an explicit layer
+                continue;
+            }
+            JsonNode tree = l.tree();
+            databindMerges++;
             try {
-                c.merge(l.tree());
+                c.merge(tree);
             } catch (ConfigException e) {
                 throw within(e, l.source());
             }
-            leaves(l.tree(), "", path -> setBy.put(path, l.source()));
+            leaves(tree, "", path -> setBy.put(path, l.source()));
         }
         try {
             c.validate();

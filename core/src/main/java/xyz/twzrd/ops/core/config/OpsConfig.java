@@ -42,9 +42,17 @@ import java.util.stream.Collectors;
 public class OpsConfig {
     /**
      * Binds a layer's tree to the sections. A JSON mapper: the trees are already parsed, so a run without a config
-     * file never loads the YAML machinery ({@link Yaml}).
+     * file never loads the YAML machinery ({@link Yaml}); initialised only when a layer is merged by databind, so a
+     * run of only explicit values of plain keys ({@link ExplicitValues}) never initialises an ObjectMapper at all.
      */
-    static final ObjectMapper BIND = configure(JsonMapper.builder()).build();
+    private static final class Bind {
+        static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+    }
+
+    /** The mapper that binds layers' trees to the sections. */
+    static ObjectMapper bind() {
+        return Bind.MAPPER;
+    }
 
     /** Parses YAML text into trees; loaded only when a YAML layer is given. */
     private static final class Yaml {
@@ -135,7 +143,7 @@ public class OpsConfig {
             throw new ConfigException("", "the configuration must be a mapping of keys, not " + tree.getNodeType());
         }
         try {
-            BIND.readerForUpdating(this).readValue(tree);
+            bind().readerForUpdating(this).readValue(tree);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(path(e), "unknown key '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
