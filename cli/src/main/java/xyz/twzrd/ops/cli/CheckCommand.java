@@ -20,7 +20,11 @@ import java.util.concurrent.Callable;
  * What every check command does, as a translation only: flags in (configuration layers, folders, targets, whether to
  * notify), one call of the core's {@link CheckRun}, then the summary or JSON out and the worst severity as the exit
  * code. A bad configuration or flag is a usage error (exit 3) naming the key and where it came from.
+ *
+ * <p>{@code addMethodSubcommands = false} here too: picocli looks for method subcommands class by class from the top
+ * of the hierarchy, before the subclass's own annotation says not to.
  */
+@CommandLine.Command(addMethodSubcommands = false)
 abstract class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
