@@ -146,40 +146,38 @@ public final class JsonStream {
         return (int) v;
     }
 
+    /** A whole number (a fraction is cut, as databind cuts it); {@code null} reads as 0. */
     public static long longValue(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return 0;
+        BigDecimal n = number(p, "a whole number");
+        try {
+            return n == null ? 0 : n.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (ArithmeticException e) {
+            throw mismatch(p, "a whole number that fits a long");
         }
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            try {
-                return Long.parseLong(p.getText().strip());
-            } catch (NumberFormatException e) {
-                throw mismatch(p, "a whole number");
-            }
-        }
-        throw mismatch(p, "a whole number");
     }
 
     public static Double doubleValue(JsonParser p) throws IOException {
+        BigDecimal n = number(p, "a number");
+        return n == null ? null : p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT ? p.getDoubleValue() : n.doubleValue();
+    }
+
+    /** A number, or text that is one; null for {@code null}; anything else is an error saying what was wanted. */
+    private static BigDecimal number(JsonParser p, String what) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) {
             return null;
         }
         if (t.isNumeric()) {
-            return p.getDoubleValue();
+            return p.getDecimalValue();
         }
         if (t == JsonToken.VALUE_STRING) {
             try {
-                return Double.parseDouble(p.getText().strip());
+                return new BigDecimal(p.getText().strip());
             } catch (NumberFormatException e) {
-                throw mismatch(p, "a number");
+                throw mismatch(p, what);
             }
         }
-        throw mismatch(p, "a number");
+        throw mismatch(p, what);
     }
 
     public static boolean bool(JsonParser p) throws IOException {

@@ -257,25 +257,21 @@ public final class JlistParser {
         }
 
         long asLong(long otherwise) {
-            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-                return token == JsonToken.VALUE_TRUE ? 1 : 0;
-            }
-            if (!isNumber() && token != JsonToken.VALUE_STRING) {
-                return otherwise;
-            }
-            BigDecimal d = number();
+            BigDecimal d = numeric();
             return d == null ? otherwise : d.longValue();
         }
 
         double asDouble(double otherwise) {
-            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-                return token == JsonToken.VALUE_TRUE ? 1 : 0;
-            }
-            if (!isNumber() && token != JsonToken.VALUE_STRING) {
-                return otherwise;
-            }
-            BigDecimal d = number();
+            BigDecimal d = numeric();
             return d == null ? otherwise : d.doubleValue();
+        }
+
+        /** As JsonNode's asLong/asDouble read it: a number, numeric text, or a boolean as 1 or 0; else null. */
+        private BigDecimal numeric() {
+            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                return token == JsonToken.VALUE_TRUE ? BigDecimal.ONE : BigDecimal.ZERO;
+            }
+            return isNumber() || token == JsonToken.VALUE_STRING ? number() : null;
         }
 
         boolean asBoolean(boolean otherwise) {

@@ -67,4 +67,35 @@ class JlistParserTest {
                 .hasMessage("pm2 jlist entry 0 has no name or pm_id");
         assertThatThrownBy(() -> JlistParser.parse("{\"name\":\"web\"}\n")).hasMessageStartingWith("pm2 jlist printed no JSON list");
     }
+
+    /** Shapes pm2 does not print but a hand-edited or other-version list might: read as JSON trees read them before. */
+    @Test
+    void unusualShapesReadAsBefore() throws Exception {
+        String text = "[{\"name\":\"web\",\"pm_id\":3.0,\"pid\":\"123\",\"monit\":{\"memory\":\"2048\",\"cpu\":\"1.5\"},"
+                + "\"pm2_env\":{\"status\":\"online\",\"restart_time\":\"7\",\"unstable_restarts\":true,\"pmx_module\":\"true\","
+                + "\"max_memory_restart\":\" 1048576 \",\"pm_uptime\":-5,\"created_at\":1764460800000,\"status\":\"stopped\","
+                + "\"env\":{\"A\":\"1\",\"B\":{\"x\":[1,2]},\"web\":\"{}\",\"unique_id\":\"u\",\"C\":null,\"A\":2}}},"
+                + "{\"pm2_env\":{\"name\":\"api\",\"pm_id\":4,\"monit\":{}}}]\nIn-memory PM2 is out-of-date, do:\n$ pm2 update\n";
+        List<Pm2Process> apps = JlistParser.parse(text);
+        Pm2Process web = apps.get(0);
+        assertThat(web.pmId()).isEqualTo(3);
+        assertThat(web.pid()).isNull(); // a pid as text is not a pid
+        assertThat(web.memoryBytes()).isEqualTo(2048);
+        assertThat(web.cpuPercent()).isEqualTo(1.5);
+        assertThat(web.status()).isEqualTo("stopped"); // a repeated key: the last one counts
+        assertThat(web.restarts()).isEqualTo(7);
+        assertThat(web.unstableRestarts()).isEqualTo(1);
+        assertThat(web.module()).isTrue();
+        assertThat(web.maxMemoryRestart()).isEqualTo(1048576L);
+        assertThat(web.uptimeSince()).isNull();
+        assertThat(web.createdAt()).isEqualTo(Instant.ofEpochMilli(1764460800000L));
+        assertThat(web.envNames()).containsExactly("A", "C");
+        assertThat(apps.get(1).name()).isEqualTo("api");
+        assertThat(apps.get(1).pmId()).isEqualTo(4);
+        assertThat(apps.get(1).status()).isEqualTo("unknown");
+        assertThatThrownBy(() -> JlistParser.parse("[{\"name\":\"web\",\"pm_id\":0}, 7]"))
+                .isInstanceOf(Pm2Exception.class).hasMessageContaining("entry 1 has no name or pm_id");
+        assertThatThrownBy(() -> JlistParser.parse("[{\"name\":\"web\",\"pm_id\":0,\"pm2_env\":{\"env\":{\"TOKEN\":\"s3cr"))
+                .isInstanceOf(Pm2Exception.class).hasMessageContaining("not valid JSON").hasMessageNotContaining("s3cr");
+    }
 }
