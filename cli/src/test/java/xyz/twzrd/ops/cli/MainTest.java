@@ -27,11 +27,16 @@ class MainTest {
     void aRunBuildsOnlyTheSubcommandItNames() {
         assertThat(commandLine("alerts", "--json").getSubcommands()).containsOnlyKeys("alerts");
         assertThat(commandLine("logs").getSubcommands()).containsOnlyKeys("logs");
+        assertThat(commandLine("--version").getSubcommands()).isEmpty();
+        Run version = Run.of("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("twzrd-ops ");
+        assertThat(Run.of("-V").out()).isEqualTo(version.out());
     }
 
     @Test
     void helpNoArgumentsAndAnUnknownNameGetEverySubcommand() {
-        for (String[] args : new String[][] {{}, {"help"}, {"help", "alerts"}, {"--help"}, {"alert"}, {"--version"}}) {
+        for (String[] args : new String[][] {{}, {"help"}, {"help", "alerts"}, {"--help"}, {"alert"}, {"--version", "alerts"}}) {
             assertThat(commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
                     .containsExactlyElementsOf(Main.SUBCOMMANDS);
         }
