@@ -186,6 +186,9 @@ public final class JlistParser {
                     p.skipChildren();
                     e.values.remove(name);
                     e.children.remove(name);
+                    if (depth == 1 && "env".equals(name)) {
+                        e.envNames = List.of(); // a repeated env that is not an object: no names, as before
+                    }
                 }
             }
             return e;
