@@ -32,6 +32,16 @@ public final class JsonStream {
     private JsonStream() {
     }
 
+    /** A streaming parser over text (pm2's list). */
+    public static JsonParser parser(String text) throws IOException {
+        return FACTORY.createParser(text);
+    }
+
+    /** A streaming parser over part of a byte array (one history line). */
+    public static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+        return FACTORY.createParser(bytes, offset, length);
+    }
+
     /** How one type is written and read. */
     public interface Codec<T> {
         /** Writes the value (not null) as one JSON value. */
@@ -39,12 +49,6 @@ public final class JsonStream {
 
         /** Reads one value; the parser is on its first token ({@code VALUE_NULL}: return null). */
         T read(JsonParser p) throws IOException;
-    }
-
-    /** Reads one field's value; the parser is on the value's first token, and the handler consumes the whole value. */
-    @FunctionalInterface
-    public interface Field {
-        void read(String name, JsonParser p) throws IOException;
     }
 
     /** Pretty JSON text, laid out as {@link Json#pretty} lays it out. */
@@ -80,7 +84,7 @@ public final class JsonStream {
      * @throws IOException not JSON, empty, or not of the codec's shape (the message names the key, never a value)
      */
     public static <T> T read(Codec<T> codec, String text) throws IOException {
-        try (JsonParser p = FACTORY.createParser(text)) {
+        try (JsonParser p = parser(text)) {
             if (p.nextToken() == null) {
                 throw new JsonParseException(p, "no JSON content");
             }
@@ -90,17 +94,27 @@ public final class JsonStream {
 
     // ---- reading
 
-    /** Reads an object field by field; null for {@code null}, and an error for anything else that is not an object. */
-    public static boolean object(JsonParser p, Field field) throws IOException {
+    /**
+     * Starts reading an object: true when the parser is on one, false for {@code null}, and an error for anything else.
+     * Then {@link #nextField} goes through its fields.
+     */
+    public static boolean startObject(JsonParser p) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return false;
         }
         expect(p, JsonToken.START_OBJECT, "an object");
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-            String name = p.currentName();
-            p.nextToken();
-            field.read(name, p);
+        return true;
+    }
+
+    /**
+     * Moves to the next field's value (its name is {@code p.currentName()}); false at the end of the object. The
+     * caller reads or {@linkplain #skip skips} each value.
+     */
+    public static boolean nextField(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.FIELD_NAME) {
+            return false;
         }
+        p.nextToken();
         return true;
     }
 
@@ -123,8 +137,14 @@ public final class JsonStream {
 
     /** An object read as a map (its keys in file order). */
     public static <T> Map<String, T> map(JsonParser p, Codec<T> value) throws IOException {
+        if (!startObject(p)) {
+            return null;
+        }
         Map<String, T> out = new LinkedHashMap<>();
-        return object(p, (name, q) -> out.put(name, value.read(q))) ? out : null;
+        while (nextField(p)) {
+            out.put(p.currentName(), value.read(p));
+        }
+        return out;
     }
 
     public static String string(JsonParser p) throws IOException {

@@ -56,26 +56,31 @@ public final class AlertStateJson {
 
         @Override
         public AlertChange read(JsonParser p) throws IOException {
-            String[] text = new String[4]; // id, message, threshold, remedy
-            AlertChange.Kind[] kind = new AlertChange.Kind[1];
-            Severity[] severity = new Severity[1];
-            Instant[] times = new Instant[2]; // since, at
-            if (!JsonStream.object(p, (name, q) -> {
-                switch (name) {
-                    case "id" -> text[0] = JsonStream.string(q);
-                    case "kind" -> kind[0] = JsonStream.enumValue(q, AlertChange.Kind.class);
-                    case "severity" -> severity[0] = JsonStream.enumValue(q, Severity.class);
-                    case "message" -> text[1] = JsonStream.string(q);
-                    case "threshold" -> text[2] = JsonStream.string(q);
-                    case "since" -> times[0] = JsonStream.instant(q);
-                    case "at" -> times[1] = JsonStream.instant(q);
-                    case "remedy" -> text[3] = JsonStream.string(q);
-                    default -> JsonStream.skip(q);
-                }
-            })) {
+            if (!JsonStream.startObject(p)) {
                 return null;
             }
-            return new AlertChange(text[0], kind[0], severity[0], text[1], text[2], times[0], times[1], text[3]);
+            String id = null;
+            String message = null;
+            String threshold = null;
+            String remedy = null;
+            AlertChange.Kind kind = null;
+            Severity severity = null;
+            Instant since = null;
+            Instant at = null;
+            while (JsonStream.nextField(p)) {
+                switch (p.currentName()) {
+                    case "id" -> id = JsonStream.string(p);
+                    case "kind" -> kind = JsonStream.enumValue(p, AlertChange.Kind.class);
+                    case "severity" -> severity = JsonStream.enumValue(p, Severity.class);
+                    case "message" -> message = JsonStream.string(p);
+                    case "threshold" -> threshold = JsonStream.string(p);
+                    case "since" -> since = JsonStream.instant(p);
+                    case "at" -> at = JsonStream.instant(p);
+                    case "remedy" -> remedy = JsonStream.string(p);
+                    default -> JsonStream.skip(p);
+                }
+            }
+            return new AlertChange(id, kind, severity, message, threshold, since, at, remedy);
         }
     };
 
@@ -95,25 +100,29 @@ public final class AlertStateJson {
 
         @Override
         public TrackedFinding read(JsonParser p) throws IOException {
-            FindingState[] state = new FindingState[1];
-            Severity[] severity = new Severity[2]; // severity, notifiedSeverity
-            Instant[] since = new Instant[1];
-            int[] counts = new int[3]; // consecutive, runsSinceNotice, okRuns
-            if (!JsonStream.object(p, (name, q) -> {
-                switch (name) {
-                    case "state" -> state[0] = JsonStream.enumValue(q, FindingState.class);
-                    case "severity" -> severity[0] = JsonStream.enumValue(q, Severity.class);
-                    case "since" -> since[0] = JsonStream.instant(q);
-                    case "consecutive" -> counts[0] = JsonStream.intValue(q);
-                    case "runsSinceNotice" -> counts[1] = JsonStream.intValue(q);
-                    case "notifiedSeverity" -> severity[1] = JsonStream.enumValue(q, Severity.class);
-                    case "okRuns" -> counts[2] = JsonStream.intValue(q);
-                    default -> JsonStream.skip(q);
-                }
-            })) {
+            if (!JsonStream.startObject(p)) {
                 return null;
             }
-            return new TrackedFinding(state[0], severity[0], since[0], counts[0], counts[1], severity[1], counts[2]);
+            FindingState state = null;
+            Severity severity = null;
+            Severity notified = null;
+            Instant since = null;
+            int consecutive = 0;
+            int runsSinceNotice = 0;
+            int okRuns = 0;
+            while (JsonStream.nextField(p)) {
+                switch (p.currentName()) {
+                    case "state" -> state = JsonStream.enumValue(p, FindingState.class);
+                    case "severity" -> severity = JsonStream.enumValue(p, Severity.class);
+                    case "since" -> since = JsonStream.instant(p);
+                    case "consecutive" -> consecutive = JsonStream.intValue(p);
+                    case "runsSinceNotice" -> runsSinceNotice = JsonStream.intValue(p);
+                    case "notifiedSeverity" -> notified = JsonStream.enumValue(p, Severity.class);
+                    case "okRuns" -> okRuns = JsonStream.intValue(p);
+                    default -> JsonStream.skip(p);
+                }
+            }
+            return new TrackedFinding(state, severity, since, consecutive, runsSinceNotice, notified, okRuns);
         }
     };
 
@@ -133,30 +142,32 @@ public final class AlertStateJson {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public AlertOutcome read(JsonParser p) throws IOException {
-            boolean[] notify = new boolean[1];
-            String[] message = new String[1];
-            List<AlertChange>[] lists = new List[3]; // changes, outbox, pending
-            List<String>[] muted = new List[1];
-            int[] dropped = new int[1];
-            Map<String, TrackedFinding>[] findings = new Map[1];
-            if (!JsonStream.object(p, (name, q) -> {
-                switch (name) {
-                    case "notify" -> notify[0] = JsonStream.bool(q);
-                    case "message" -> message[0] = JsonStream.string(q);
-                    case "changes" -> lists[0] = JsonStream.list(q, CHANGE);
-                    case "outbox" -> lists[1] = JsonStream.list(q, CHANGE);
-                    case "pending" -> lists[2] = JsonStream.list(q, CHANGE);
-                    case "dropped" -> dropped[0] = JsonStream.intValue(q);
-                    case "muted" -> muted[0] = JsonStream.list(q, JsonStream.STRING);
-                    case "findings" -> findings[0] = JsonStream.map(q, FINDING);
-                    default -> JsonStream.skip(q);
-                }
-            })) {
+            if (!JsonStream.startObject(p)) {
                 return null;
             }
-            return new AlertOutcome(findings[0], notify[0], lists[0], muted[0], message[0], lists[1], lists[2], dropped[0]);
+            boolean notify = false;
+            String message = null;
+            List<AlertChange> changes = null;
+            List<AlertChange> outbox = null;
+            List<AlertChange> pending = null;
+            List<String> muted = null;
+            int dropped = 0;
+            Map<String, TrackedFinding> findings = null;
+            while (JsonStream.nextField(p)) {
+                switch (p.currentName()) {
+                    case "notify" -> notify = JsonStream.bool(p);
+                    case "message" -> message = JsonStream.string(p);
+                    case "changes" -> changes = JsonStream.list(p, CHANGE);
+                    case "outbox" -> outbox = JsonStream.list(p, CHANGE);
+                    case "pending" -> pending = JsonStream.list(p, CHANGE);
+                    case "dropped" -> dropped = JsonStream.intValue(p);
+                    case "muted" -> muted = JsonStream.list(p, JsonStream.STRING);
+                    case "findings" -> findings = JsonStream.map(p, FINDING);
+                    default -> JsonStream.skip(p);
+                }
+            }
+            return new AlertOutcome(findings, notify, changes, muted, message, outbox, pending, dropped);
         }
     };
 }

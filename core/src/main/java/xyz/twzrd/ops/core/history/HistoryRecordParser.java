@@ -1,6 +1,5 @@
 package xyz.twzrd.ops.core.history;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import xyz.twzrd.ops.core.JsonStream;
 import xyz.twzrd.ops.core.Severity;
 
 /**
@@ -21,14 +21,12 @@ import xyz.twzrd.ops.core.Severity;
  * a value that is not a number) yields null, never an exception, and no message quotes it.
  */
 final class HistoryRecordParser {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private HistoryRecordParser() {
     }
 
     /** The record of one line's bytes, or null when the line is not a whole record. */
     static HistoryRecord parse(byte[] bytes, int offset, int length) {
-        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+        try (JsonParser p = JsonStream.parser(bytes, offset, length)) {
             p.nextToken();
             HistoryRecord r = record(p);
             return r != null && p.nextToken() == null ? r : null; // anything after the record: not one line
@@ -39,7 +37,7 @@ final class HistoryRecordParser {
 
     /** The JSON string that starts at {@code offset} (its opening quote), unescaped; null when there is none. */
     static String string(byte[] bytes, int offset, int length) {
-        try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+        try (JsonParser p = JsonStream.parser(bytes, offset, length)) {
             return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
         } catch (IOException e) {
             return null;

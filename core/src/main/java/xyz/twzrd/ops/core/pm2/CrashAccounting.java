@@ -55,17 +55,20 @@ public final class CrashAccounting {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public Baseline read(JsonParser p) throws IOException {
-                Instant[] at = new Instant[1];
-                Map<String, AppCount>[] apps = new Map[1];
-                return !JsonStream.object(p, (name, q) -> {
-                    switch (name) {
-                        case "takenAt" -> at[0] = JsonStream.instant(q);
-                        case "apps" -> apps[0] = JsonStream.map(q, APP);
-                        default -> JsonStream.skip(q);
+                if (!JsonStream.startObject(p)) {
+                    return null;
+                }
+                Instant takenAt = null;
+                Map<String, AppCount> apps = null;
+                while (JsonStream.nextField(p)) {
+                    switch (p.currentName()) {
+                        case "takenAt" -> takenAt = JsonStream.instant(p);
+                        case "apps" -> apps = JsonStream.map(p, APP);
+                        default -> JsonStream.skip(p);
                     }
-                }) ? null : new Baseline(at[0], apps[0]);
+                }
+                return new Baseline(takenAt, apps);
             }
         };
 
@@ -80,15 +83,19 @@ public final class CrashAccounting {
 
             @Override
             public AppCount read(JsonParser p) throws IOException {
-                String[] n = new String[1];
-                long[] restarts = new long[1];
-                return !JsonStream.object(p, (name, q) -> {
-                    switch (name) {
-                        case "name" -> n[0] = JsonStream.string(q);
-                        case "restarts" -> restarts[0] = JsonStream.longValue(q);
-                        default -> JsonStream.skip(q);
+                if (!JsonStream.startObject(p)) {
+                    return null;
+                }
+                String name = null;
+                long restarts = 0;
+                while (JsonStream.nextField(p)) {
+                    switch (p.currentName()) {
+                        case "name" -> name = JsonStream.string(p);
+                        case "restarts" -> restarts = JsonStream.longValue(p);
+                        default -> JsonStream.skip(p);
                     }
-                }) ? null : new AppCount(n[0], restarts[0]);
+                }
+                return new AppCount(name, restarts);
             }
         };
     }

@@ -1,10 +1,10 @@
 package xyz.twzrd.ops.core.pm2;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import xyz.twzrd.ops.core.JsonStream;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class JlistParser {
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*m");
-    /** Streaming only: the list is read token by token, and an app's environment is skipped, never held. */
-    private static final JsonFactory JSON = JsonFactory.builder().build();
     /** PM2's own entry in an app's env block, not a variable of the app. */
     private static final String PM2_UNIQUE_ID = "unique_id";
 
@@ -43,7 +41,7 @@ public final class JlistParser {
         if (start < 0) {
             throw new Pm2Exception("pm2 jlist printed no JSON list (" + text.length() + " characters of other output)");
         }
-        try (JsonParser p = JSON.createParser(text.substring(start))) {
+        try (JsonParser p = JsonStream.parser(text.substring(start))) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new Pm2Exception("pm2 jlist output is not a JSON list");
             }

@@ -50,16 +50,19 @@ public final class PlannedRestarts {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public Log read(JsonParser p) throws IOException {
-                List<Entry>[] all = new List[1];
-                return !JsonStream.object(p, (name, q) -> {
-                    if ("restarts".equals(name)) {
-                        all[0] = JsonStream.list(q, ENTRY);
+                if (!JsonStream.startObject(p)) {
+                    return null;
+                }
+                List<Entry> restarts = null;
+                while (JsonStream.nextField(p)) {
+                    if ("restarts".equals(p.currentName())) {
+                        restarts = JsonStream.list(p, ENTRY);
                     } else {
-                        JsonStream.skip(q);
+                        JsonStream.skip(p);
                     }
-                }) ? null : new Log(all[0]);
+                }
+                return new Log(restarts);
             }
         };
 
@@ -73,17 +76,20 @@ public final class PlannedRestarts {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public Entry read(JsonParser p) throws IOException {
-                Instant[] at = new Instant[1];
-                Map<String, Long>[] apps = new Map[1];
-                return !JsonStream.object(p, (name, q) -> {
-                    switch (name) {
-                        case "at" -> at[0] = JsonStream.instant(q);
-                        case "apps" -> apps[0] = JsonStream.map(q, JsonStream.LONG);
-                        default -> JsonStream.skip(q);
+                if (!JsonStream.startObject(p)) {
+                    return null;
+                }
+                Instant at = null;
+                Map<String, Long> apps = null;
+                while (JsonStream.nextField(p)) {
+                    switch (p.currentName()) {
+                        case "at" -> at = JsonStream.instant(p);
+                        case "apps" -> apps = JsonStream.map(p, JsonStream.LONG);
+                        default -> JsonStream.skip(p);
                     }
-                }) ? null : new Entry(at[0], apps[0]);
+                }
+                return new Entry(at, apps);
             }
         };
     }
