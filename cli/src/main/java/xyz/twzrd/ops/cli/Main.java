@@ -69,11 +69,10 @@ public final class Main implements Runnable {
     /** The command line for these arguments: only the subcommand they name, none for the version alone, or all of them (help, a bad name). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
-            // the version alone needs no subcommand
-        } else if (args.length > 0 && !"help".equals(args[0]) && SUBCOMMANDS.contains(args[0])) {
+        boolean versionAlone = args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
+        if (args.length > 0 && !"help".equals(args[0]) && SUBCOMMANDS.contains(args[0])) {
             cl.addSubcommand(args[0], subcommand(args[0]));
-        } else {
+        } else if (!versionAlone) {
             for (String name : SUBCOMMANDS) {
                 cl.addSubcommand(name, subcommand(name));
             }
