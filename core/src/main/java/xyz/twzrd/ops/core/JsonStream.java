@@ -177,8 +177,11 @@ public final class JsonStream {
     }
 
     public static Double doubleValue(JsonParser p) throws IOException {
-        BigDecimal n = number(p, "a number");
-        return n == null ? null : p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT ? p.getDoubleValue() : n.doubleValue();
+        if (p.currentToken().isNumeric()) {
+            return p.getDoubleValue();
+        }
+        BigDecimal n = number(p, "a number"); // null, numeric text, or an error
+        return n == null ? null : n.doubleValue();
     }
 
     /** A number, or text that is one; null for {@code null}; anything else is an error saying what was wanted. */
